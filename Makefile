@@ -1,0 +1,19 @@
+.PHONY: chat test setup train actions clean
+
+chat:        ## set up, train if needed, start the action server and open the shell
+	scripts/chat.sh
+
+test:        ## run the whole test suite
+	scripts/test.sh
+
+setup:       ## .venv + knowledge store + spaCy pipeline
+	scripts/setup.sh
+
+train: setup ## train the Rasa model if anything changed
+	scripts/train.sh
+
+actions: setup ## run the action server in the foreground (port 5055)
+	.venv/bin/rasa run actions
+
+clean:       ## remove everything built (the venv stays)
+	rm -rf build models .pytest_cache

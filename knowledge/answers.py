@@ -1,0 +1,209 @@
+"""Reply text for questions about one school: one place, so every channel reads the same.
+
+Every figure comes from a SchoolFacts record; where the source is silent the reply says so
+instead of guessing. Each answer ends with the part of the source it comes from.
+"""
+from typing import Callable, Dict, Iterable, Optional
+
+from knowledge.queries import SchoolFacts
+
+RANKING = "the 2026 ML master's ranking"
+TABLE_SOURCE = "2026 ranking, top-50 table"
+PROFILE_LIMIT_NOTE = "the source gives full profiles only for the top 10"
+
+
+def money(amount: int) -> str:
+    return f"${amount:,}"
+
+
+def number(value: float) -> str:
+    """94.4 -> '94.4', 64.0 -> '64' (as the source prints them)."""
+    return f"{value:g}"
+
+
+def _profile_source(facts: SchoolFacts) -> str:
+    return f"2026 ranking, {facts.short_name} profile"
+
+
+def _with_source(text: str, source: str) -> str:
+    return f"{text}\n(Source: {source}.)"
+
+
+def _bullets(lines: Iterable[str]) -> str:
+    return "\n".join(f"• {line}" for line in lines)
+
+
+def _joined(label: Optional[str], detail: Optional[str]) -> str:
+    return f"{label} — {detail}" if detail else label
+
+
+def _no_profile(facts: SchoolFacts, what: str) -> str:
+    return _with_source(
+        f"The source has no {what} for {facts.name}: {PROFILE_LIMIT_NOTE}, and "
+        f"{facts.short_name} is #{facts.rank}. What it does list: {row_summary(facts)}.",
+        TABLE_SOURCE)
+
+
+def graduation_rate_text(facts: SchoolFacts) -> str:
+    if facts.graduation_rate is None:
+        return "graduation rate not listed"
+    return f"{facts.graduation_rate}% graduation rate"
+
+
+def _row_details(facts: SchoolFacts) -> str:
+    return (f"{facts.city}, {facts.state}, {facts.control}, "
+            f"{money(facts.tuition_per_year)} per year, {graduation_rate_text(facts)}")
+
+
+def row_summary(facts: SchoolFacts) -> str:
+    """The school's whole ranking-table row in one line."""
+    return f"#{facts.rank}, {_row_details(facts)}, score {number(facts.score)}/100"
+
+
+def overview(facts: SchoolFacts) -> str:
+    head = (f"{facts.name} is #{facts.rank} of 50 in {RANKING} (score {number(facts.score)}/100): "
+            f"{_row_details(facts)}.")
+    if not facts.has_profile:
+        return _with_source(f"{head} The source gives its ranking row only; full profiles "
+                            f"cover the top 10.", TABLE_SOURCE)
+    return _with_source(f"{head}\nWhat stands out: {facts.stand_out}", _profile_source(facts))
+
+
+def tuition(facts: SchoolFacts) -> str:
+    return _with_source(
+        f"Tuition at {facts.name} is {money(facts.tuition_per_year)} per year "
+        f"({facts.control}; #{facts.rank} in {RANKING}).", TABLE_SOURCE)
+
+
+def location(facts: SchoolFacts) -> str:
+    text = f"{facts.name} is in {facts.city}, {facts.state_name} ({facts.state})."
+    if not facts.location_advantages:
+        return _with_source(text, TABLE_SOURCE)
+    return _with_source(f"{text} Location advantages:\n{_bullets(facts.location_advantages)}",
+                        _profile_source(facts))
+
+
+def school_type(facts: SchoolFacts) -> str:
+    return _with_source(f"{facts.name} is a {facts.control} university.", TABLE_SOURCE)
+
+
+def graduation_rate(facts: SchoolFacts) -> str:
+    if facts.graduation_rate is None:
+        return _with_source(
+            f"The source lists no graduation rate for {facts.name} (its table shows “—”), "
+            f"so I can't give one.", TABLE_SOURCE)
+    text = f"{facts.name} has a {facts.graduation_rate}% graduation rate."
+    note = facts.notes.get("graduation_rate")
+    return _with_source(f"{text}\nNote: {note}" if note else text, TABLE_SOURCE)
+
+
+def rank_score(facts: SchoolFacts) -> str:
+    return _with_source(
+        f"{facts.name} is ranked #{facts.rank} of 50 in {RANKING}, "
+        f"with a score of {number(facts.score)}/100.", TABLE_SOURCE)
+
+
+def programs(facts: SchoolFacts) -> str:
+    if not facts.degree_programs:
+        return _no_profile(facts, "degree-program details")
+    lines = []
+    for program in facts.degree_programs:
+        details = [program.length or "length not stated"]
+        if program.format:
+            details.append(program.format)
+        lines.append(f"{program.name} — {'; '.join(details)}")
+    return _with_source(f"Degree programs at {facts.name}:\n{_bullets(lines)}",
+                        _profile_source(facts))
+
+
+def _listing(facts: SchoolFacts, items, title: str, missing: str) -> str:
+    """A titled list from the profile, or an honest 'not listed'."""
+    if not facts.has_profile:
+        return _no_profile(facts, missing)
+    if not items:
+        return _with_source(f"The source lists no {missing} for {facts.name}.",
+                            _profile_source(facts))
+    return _with_source(f"{title} {facts.name}:\n{_bullets(items)}", _profile_source(facts))
+
+
+def labs(facts: SchoolFacts) -> str:
+    return _listing(facts, [_joined(lab.name, lab.focus) for lab in facts.research_labs],
+                    "Research labs and institutes at", "research labs")
+
+
+def partners(facts: SchoolFacts) -> str:
+    return _listing(facts, facts.industry_partners, "Industry partners of", "industry partners")
+
+
+def faculty(facts: SchoolFacts) -> str:
+    return _listing(facts, [_joined(person.name, person.area) for person in facts.faculty],
+                    "Notable faculty at", "notable faculty")
+
+
+def employers(facts: SchoolFacts) -> str:
+    if not facts.has_profile:
+        return _no_profile(facts, "career outcomes")
+    parts = []
+    if facts.top_employers:
+        parts.append(f"Top employers of {facts.name} graduates: {', '.join(facts.top_employers)}.")
+    if facts.common_roles:
+        parts.append(f"Common roles: {', '.join(facts.common_roles)}.")
+    if not parts:
+        return _with_source(
+            f"The source lists no top employers or common roles for {facts.name}.",
+            _profile_source(facts))
+    return _with_source(" ".join(parts), _profile_source(facts))
+
+
+def admissions(facts: SchoolFacts) -> str:
+    if not facts.has_profile:
+        return _no_profile(facts, "admission requirements")
+    if not facts.admissions:
+        return _with_source(
+            f"The source gives no admission requirements (such as a GPA) for {facts.name}.",
+            _profile_source(facts))
+    lines = [_joined(f"{a.fact.upper()} {a.value}", a.detail) for a in facts.admissions]
+    return _with_source(f"Admissions at {facts.name}:\n{_bullets(lines)}", _profile_source(facts))
+
+
+def accreditation(facts: SchoolFacts) -> str:
+    return _listing(facts, facts.accreditations, "Accreditations of", "accreditation")
+
+
+TOPICS: Dict[str, Callable[[SchoolFacts], str]] = {
+    "overview": overview,
+    "tuition": tuition,
+    "location": location,
+    "type": school_type,
+    "graduation_rate": graduation_rate,
+    "rank_score": rank_score,
+    "programs": programs,
+    "labs": labs,
+    "partners": partners,
+    "employers": employers,
+    "faculty": faculty,
+    "admissions": admissions,
+    "accreditation": accreditation,
+}
+
+
+def answer(topic: str, facts: SchoolFacts) -> str:
+    return TOPICS[topic](facts)
+
+
+def which_school(topic: str) -> str:
+    example = "tuition at CMU" if topic == "overview" else f"{topic.replace('_', ' ')} at CMU"
+    return f"Which school do you mean? Name one, e.g. “{example}”."
+
+
+def unknown_school(mention: str, school_count: int) -> str:
+    shown = mention.strip()
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    return (f"I couldn't find “{shown}” among the {school_count} programs that {RANKING} lists, "
+            f"so I have no facts about it. Try a listed school, e.g. “Carnegie Mellon” or "
+            f"“UC Irvine”.")
+
+
+def did_you_mean(mention: str, suggestion: str) -> str:
+    return f"I'm not sure which school “{mention.strip()}” is. Did you mean {suggestion}?"

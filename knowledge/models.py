@@ -1,0 +1,127 @@
+"""SQLAlchemy tables of the knowledge store: one school per ranking row, and its profile facts."""
+from sqlalchemy import Column, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import declarative_base, declared_attr, relationship
+
+Base = declarative_base()
+
+
+class SchoolFactMixin:
+    """Columns every per-school fact table shares; position keeps the source's order."""
+    id = Column(Integer, primary_key=True)
+    position = Column(Integer, nullable=False, default=0)
+
+    @declared_attr
+    def school_id(cls):
+        return Column(Integer, ForeignKey("schools.id", ondelete="CASCADE"), index=True,
+                      nullable=False)
+
+
+class School(Base):
+    __tablename__ = "schools"
+
+    id = Column(Integer, primary_key=True)
+    rank = Column(Integer, nullable=False, unique=True, index=True)
+    name = Column(String(200), nullable=False, unique=True)
+    city = Column(String(100), nullable=False)
+    state = Column(String(2), nullable=False, index=True)
+    control = Column(String(10), nullable=False)  # "public" | "private"
+    tuition_per_year = Column(Integer, nullable=False)
+    graduation_rate = Column(Integer, nullable=True)  # percent; NULL = the source does not say
+    score = Column(Float, nullable=False)
+    source_section = Column(String(200), nullable=False)
+    # Profile text: only the top 10 have one (NULL otherwise).
+    stand_out = Column(Text)
+    insight = Column(Text)
+    overview = Column(Text)
+    profile_section = Column(String(200))
+
+    aliases = relationship("Alias", order_by="Alias.position", cascade="all, delete-orphan")
+    degree_programs = relationship("DegreeProgram", order_by="DegreeProgram.position",
+                                   cascade="all, delete-orphan")
+    research_labs = relationship("ResearchLab", order_by="ResearchLab.position",
+                                 cascade="all, delete-orphan")
+    industry_partners = relationship("IndustryPartner", order_by="IndustryPartner.position",
+                                     cascade="all, delete-orphan")
+    top_employers = relationship("TopEmployer", order_by="TopEmployer.position",
+                                 cascade="all, delete-orphan")
+    common_roles = relationship("CommonRole", order_by="CommonRole.position",
+                                cascade="all, delete-orphan")
+    faculty = relationship("FacultyMember", order_by="FacultyMember.position",
+                           cascade="all, delete-orphan")
+    admissions = relationship("AdmissionFact", order_by="AdmissionFact.position",
+                              cascade="all, delete-orphan")
+    accreditations = relationship("Accreditation", order_by="Accreditation.position",
+                                  cascade="all, delete-orphan")
+    location_advantages = relationship("LocationAdvantage", order_by="LocationAdvantage.position",
+                                       cascade="all, delete-orphan")
+    notes = relationship("SourceNote", order_by="SourceNote.position", cascade="all, delete-orphan")
+
+
+class Alias(SchoolFactMixin, Base):
+    __tablename__ = "aliases"
+    alias = Column(String(200), nullable=False, unique=True)
+
+
+class DegreeProgram(SchoolFactMixin, Base):
+    __tablename__ = "degree_programs"
+    name = Column(String(300), nullable=False)
+    length = Column(String(100))  # as printed ("16 months (3-4 semesters)"); NULL = not stated
+    format = Column(String(200))  # as the profile states it; NULL = not stated
+
+
+class ResearchLab(SchoolFactMixin, Base):
+    __tablename__ = "research_labs"
+    name = Column(String(300), nullable=False)
+    focus = Column(Text)
+
+
+class IndustryPartner(SchoolFactMixin, Base):
+    __tablename__ = "industry_partners"
+    name = Column(String(200), nullable=False)
+
+
+class TopEmployer(SchoolFactMixin, Base):
+    __tablename__ = "top_employers"
+    name = Column(String(200), nullable=False)
+
+
+class CommonRole(SchoolFactMixin, Base):
+    __tablename__ = "common_roles"
+    title = Column(String(200), nullable=False)
+
+
+class FacultyMember(SchoolFactMixin, Base):
+    __tablename__ = "faculty"
+    name = Column(String(200), nullable=False)
+    area = Column(String(300))
+
+
+class AdmissionFact(SchoolFactMixin, Base):
+    __tablename__ = "admission_facts"
+    fact = Column(String(50), nullable=False)  # e.g. "gpa"
+    value = Column(String(50), nullable=False)  # as printed ("3.9/4.0")
+    detail = Column(String(300))
+
+
+class Accreditation(SchoolFactMixin, Base):
+    __tablename__ = "accreditations"
+    name = Column(String(200), nullable=False)
+
+
+class LocationAdvantage(SchoolFactMixin, Base):
+    __tablename__ = "location_advantages"
+    text = Column(Text, nullable=False)
+
+
+class SourceNote(SchoolFactMixin, Base):
+    """Where the source is silent or contradicts itself, what was stored and why."""
+    __tablename__ = "source_notes"
+    field = Column(String(50), nullable=False)
+    text = Column(Text, nullable=False)
+
+
+class State(Base):
+    __tablename__ = "states"
+
+    code = Column(String(2), primary_key=True)
+    name = Column(String(50), nullable=False, unique=True)

@@ -1,0 +1,167 @@
+"""Read-only queries of the knowledge store: the facts of one school, names for resolving.
+
+All queries are SQLAlchemy expressions with bound parameters; results are plain frozen
+dataclasses, so callers never hold a session or a lazy ORM object.
+"""
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, List, Optional, Tuple
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from knowledge import models
+from knowledge.resolve import SchoolResolver
+from knowledge.store import database_url, session_scope
+
+
+@dataclass(frozen=True)
+class Program:
+    name: str
+    length: Optional[str]
+    format: Optional[str]
+
+
+@dataclass(frozen=True)
+class Lab:
+    name: str
+    focus: Optional[str]
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    area: Optional[str]
+
+
+@dataclass(frozen=True)
+class Admission:
+    fact: str
+    value: str
+    detail: Optional[str]
+
+
+@dataclass(frozen=True)
+class SchoolFacts:
+    rank: int
+    name: str
+    city: str
+    state: str
+    state_name: str
+    control: str
+    tuition_per_year: int
+    graduation_rate: Optional[int]
+    score: float
+    stand_out: Optional[str]
+    insight: Optional[str]
+    overview: Optional[str]
+    aliases: Tuple[str, ...]
+    degree_programs: Tuple[Program, ...]
+    research_labs: Tuple[Lab, ...]
+    industry_partners: Tuple[str, ...]
+    top_employers: Tuple[str, ...]
+    common_roles: Tuple[str, ...]
+    faculty: Tuple[Person, ...]
+    admissions: Tuple[Admission, ...]
+    accreditations: Tuple[str, ...]
+    location_advantages: Tuple[str, ...]
+    notes: Dict[str, str]
+
+    @property
+    def has_profile(self) -> bool:
+        """Only the top 10 have a full profile in the source."""
+        return self.overview is not None
+
+    @property
+    def short_name(self) -> str:
+        return self.aliases[0] if self.aliases else self.name
+
+
+_SCHOOL_RELATIONS = ("aliases", "degree_programs", "research_labs", "industry_partners",
+                     "top_employers", "common_roles", "faculty", "admissions", "accreditations",
+                     "location_advantages", "notes")
+
+
+def _facts(school: models.School, state_name: str) -> SchoolFacts:
+    return SchoolFacts(
+        rank=school.rank, name=school.name, city=school.city, state=school.state,
+        state_name=state_name, control=school.control, tuition_per_year=school.tuition_per_year,
+        graduation_rate=school.graduation_rate, score=school.score, stand_out=school.stand_out,
+        insight=school.insight, overview=school.overview,
+        aliases=tuple(a.alias for a in school.aliases),
+        degree_programs=tuple(Program(p.name, p.length, p.format) for p in school.degree_programs),
+        research_labs=tuple(Lab(lab.name, lab.focus) for lab in school.research_labs),
+        industry_partners=tuple(p.name for p in school.industry_partners),
+        top_employers=tuple(e.name for e in school.top_employers),
+        common_roles=tuple(r.title for r in school.common_roles),
+        faculty=tuple(Person(f.name, f.area) for f in school.faculty),
+        admissions=tuple(Admission(a.fact, a.value, a.detail) for a in school.admissions),
+        accreditations=tuple(a.name for a in school.accreditations),
+        location_advantages=tuple(a.text for a in school.location_advantages),
+        notes={n.field: n.text for n in school.notes},
+    )
+
+
+def _with_relations(statement):
+    return statement.options(*(selectinload(getattr(models.School, rel))
+                               for rel in _SCHOOL_RELATIONS))
+
+
+def school_facts(name: str) -> Optional[SchoolFacts]:
+    """Every fact of the school with this exact canonical name, or None."""
+    with session_scope() as session:
+        row = session.execute(
+            _with_relations(select(models.School, models.State.name)
+                            .join(models.State, models.State.code == models.School.state)
+                            .where(models.School.name == name))
+        ).first()
+        return _facts(*row) if row else None
+
+
+def all_school_facts() -> List[SchoolFacts]:
+    """Every school, in rank order."""
+    with session_scope() as session:
+        rows = session.execute(
+            _with_relations(select(models.School, models.State.name)
+                            .join(models.State, models.State.code == models.School.state)
+                            .order_by(models.School.rank))
+        ).all()
+        return [_facts(*row) for row in rows]
+
+
+def school_names_and_aliases() -> List[Tuple[str, Tuple[str, ...]]]:
+    with session_scope() as session:
+        schools = session.execute(
+            select(models.School).options(selectinload(models.School.aliases))
+            .order_by(models.School.rank)).scalars().all()
+        return [(s.name, tuple(a.alias for a in s.aliases)) for s in schools]
+
+
+def state_names() -> Dict[str, str]:
+    """Postal code -> state name."""
+    with session_scope() as session:
+        return dict(session.execute(select(models.State.code, models.State.name)).all())
+
+
+def cities() -> List[Tuple[str, str]]:
+    """(city, state code) of every listed school, without repeats."""
+    with session_scope() as session:
+        return session.execute(
+            select(models.School.city, models.School.state).distinct()
+            .order_by(models.School.city)).all()
+
+
+def school_count() -> int:
+    with session_scope() as session:
+        return len(session.execute(select(models.School.id)).all())
+
+
+@lru_cache(maxsize=None)
+def _resolver_for(url: str) -> SchoolResolver:
+    places = [*state_names().values(), *(city for city, _state in cities())]
+    return SchoolResolver(school_names_and_aliases(), places=places)
+
+
+def school_resolver() -> SchoolResolver:
+    """The resolver over the store's schools (built once per store URL)."""
+    return _resolver_for(database_url())

@@ -1,0 +1,135 @@
+"""Mention -> school: exact name or alias first, then fuzzy matching for typos.
+
+A resolver is built from (name, aliases) pairs, so it works on any list of schools;
+`knowledge.queries.school_resolver()` builds (and caches) the one for the knowledge store.
+"""
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from rapidfuzz import fuzz, process
+
+ACCEPT_SCORE = 88.0  # at or above: take the match (typo-level differences)
+SUGGEST_SCORE = 75.0  # at or above: ask "did you mean ...?"
+TEXT_SCAN_SCORE = 90.0  # scanning free text without an entity: be stricter
+MIN_FUZZY_LENGTH = 5  # shorter mentions ("uw", "usc") must match exactly
+MAX_SCAN_TOKENS = 400  # a 10 kB message is scanned only this far
+MAX_NGRAM = 5
+
+_ABBREVIATIONS = {"univ": "university", "uni": "university", "u": "university",
+                  "inst": "institute", "tech.": "tech", "&": "and"}
+# Words every school name shares; fuzzy scores compare what is left ("carnegie mellon"),
+# so "Washington University" does not look like "Boston University".
+_NAME_FILLER = frozenset("university of the at college institute campus main".split())
+# Words that alone never name a school: a text n-gram made only of these is skipped.
+_GENERIC_WORDS = frozenset("""
+a an the of at in on for to and or is are was be do does did it its it's what whats which who how
+much many me my i you your tell about there their university college school institute campus
+state city program programs masters master ms degree tuition cost price rate graduation
+grad rank ranking score public private located location labs research faculty gpa
+""".split())
+
+
+def _distinctive(key: str) -> str:
+    return " ".join(word for word in key.split() if word not in _NAME_FILLER)
+
+
+def normalize(text: str) -> str:
+    """Lower case, no accents or punctuation, common abbreviations spelled out."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    text = text.replace("&", " and ").replace("-", " ").replace("'s", "s")
+    words = re.sub(r"[^a-z0-9 ]+", " ", text).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(_ABBREVIATIONS.get(word, word) for word in words)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a mention resolved to: a school, a suggestion to confirm, or nothing."""
+    mention: str
+    school: Optional[str] = None
+    suggestion: Optional[str] = None
+    score: float = 0.0
+
+    @property
+    def found(self) -> bool:
+        return self.school is not None
+
+
+class SchoolResolver:
+    """`schools`: (name, aliases) pairs. `places`: state and city names, which the free-text
+    scan does not take for schools ("programs in washington")."""
+
+    def __init__(self, schools: Iterable[Tuple[str, Sequence[str]]], places: Iterable[str] = ()):
+        self._key_to_school: Dict[str, str] = {}
+        for name, aliases in schools:
+            for label in (name, *aliases):
+                key = normalize(label)
+                if key:
+                    self._key_to_school.setdefault(key, name)
+        self._keys: List[str] = list(self._key_to_school)
+        self._places = frozenset(normalize(place) for place in places)
+
+    @property
+    def school_names(self) -> List[str]:
+        return sorted(set(self._key_to_school.values()))
+
+    def resolve(self, mention: str) -> Resolution:
+        key = normalize(mention or "")
+        if not key:
+            return Resolution(mention=mention or "")
+        if key in self._key_to_school:
+            return Resolution(mention, school=self._key_to_school[key], score=100.0)
+        if len(key) < MIN_FUZZY_LENGTH:
+            return Resolution(mention)
+        best_key, score = self._closest(key)
+        if best_key is None:
+            return Resolution(mention)
+        school = self._key_to_school[best_key]
+        if score >= ACCEPT_SCORE:
+            return Resolution(mention, school=school, score=score)
+        return Resolution(mention, suggestion=school, score=score)
+
+    def _closest(self, key: str) -> Tuple[Optional[str], float]:
+        """The nearest known key, scored as the lower of the whole-name similarity and the
+        similarity of the distinctive words, so a shared "University" does not count."""
+        best_key, best_score = None, 0.0
+        core = _distinctive(key)
+        for candidate, whole, _index in process.extract(
+                key, self._keys, scorer=fuzz.ratio, score_cutoff=SUGGEST_SCORE, limit=5):
+            candidate_core = _distinctive(candidate)
+            score = min(whole, fuzz.ratio(core, candidate_core)) if core and candidate_core \
+                else whole
+            if score >= SUGGEST_SCORE and score > best_score:
+                best_key, best_score = candidate, score
+        return best_key, best_score
+
+    def find_in_text(self, text: str, skip: Sequence[str] = ()) -> Optional[Resolution]:
+        """The best school named anywhere in free text, or None.
+
+        `skip`: mentions already known not to be listed schools; their words are not scanned,
+        so "Clark Atlanta University" does not turn into Clark University.
+        """
+        text = normalize(text or "")
+        for mention in skip:
+            mention = normalize(mention)
+            if mention:
+                text = re.sub(rf"\b{re.escape(mention)}\b", " | ", text)
+        words = text.split()[:MAX_SCAN_TOKENS]
+        best: Optional[Resolution] = None
+        for size in range(MAX_NGRAM, 0, -1):
+            for start in range(len(words) - size + 1):
+                gram = words[start:start + size]
+                phrase = " ".join(gram)
+                if ("|" in gram or phrase in self._places
+                        or all(word in _GENERIC_WORDS for word in gram)):
+                    continue
+                found = self.resolve(phrase)
+                if found.found and found.score >= TEXT_SCAN_SCORE and (
+                        best is None or found.score > best.score):
+                    best = found
+                    if found.score == 100.0:
+                        return best
+        return best

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The whole test suite: set up, then pytest (unit tests of the knowledge store, action tests,
+# a real `rasa train`, `rasa test` end-to-end stories, and HTTP tests against real servers).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
+exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,117 @@
+"""Replies: the right figures from the store, honest unknowns, context and near misses."""
+import pytest
+
+from knowledge import answers
+from knowledge.advisor import TOPICS, answer_question
+from knowledge.queries import school_facts
+
+
+def ask(topic, mentions=(), text="", context=None):
+    return answer_question(topic, list(mentions), text, context)
+
+
+@pytest.mark.parametrize("topic, school, expected", [
+    ("tuition", "CMU", "$62,260 per year"),
+    ("tuition", "UW", "$11,524 per year"),
+    ("location", "Clark", "Worcester, Massachusetts (MA)"),
+    ("type", "UCI", "is a public university"),
+    ("type", "NYU", "is a private university"),
+    ("graduation_rate", "Syracuse", "99% graduation rate"),
+    ("rank_score", "USC", "ranked #2 of 50"),
+    ("rank_score", "USC", "score of 92.5/100"),
+    ("rank_score", "Pitt", "score of 64/100"),
+    ("programs", "CMU", "MS — 16 months (3-4 semesters)"),
+    ("programs", "Penn", "MSE — 1.5-2 years; fully online"),
+    ("labs", "NYU", "CILVR (Computational Intelligence, Learning, Vision, and Robotics)"),
+    ("partners", "Syracuse", "NetApp"),
+    ("employers", "Northwestern", "Qualtrics, Spotify, Snowflake, Deloitte, Amazon"),
+    ("employers", "Clark", "Common roles: Research Scientist"),
+    ("faculty", "UW", "Ali Farhadi — Computer vision"),
+    ("admissions", "CMU", "GPA 3.9/4.0 — average for admitted students"),
+    ("accreditation", "Syracuse", "ABET"),
+    ("overview", "UCI", "688 datasets"),
+])
+def test_answers_carry_the_source_figures(topic, school, expected):
+    assert expected in ask(topic, [school]).text
+
+
+def test_every_answer_names_its_source():
+    facts = school_facts("Carnegie Mellon University")
+    for topic in TOPICS:
+        assert "(Source: 2026 ranking" in answers.answer(topic, facts)
+
+
+@pytest.mark.parametrize("topic, school, expected", [
+    ("graduation_rate", "NYU", "The source lists no graduation rate for New York University"),
+    ("graduation_rate", "BU", "The source lists no graduation rate for Boston University"),
+    ("admissions", "Penn", "gives no admission requirements"),
+    ("employers", "CMU", "lists no top employers or common roles"),
+    ("labs", "Brandeis", "no research labs for Brandeis University"),
+    ("labs", "Brandeis", "full profiles only for the top 10"),
+    ("faculty", "UCF", "no notable faculty"),
+])
+def test_unknowns_are_said_plainly(topic, school, expected):
+    reply = ask(topic, [school]).text
+    assert expected in reply
+    assert "0%" not in reply
+
+
+def test_non_profile_answers_still_give_the_table_row():
+    reply = ask("programs", ["UNT"]).text
+    assert "#21, Denton, TX, public, $8,319 per year, 70% graduation rate, score 60.2/100" in reply
+
+
+def test_penn_graduation_rate_mentions_the_contradiction():
+    reply = ask("graduation_rate", ["Penn"]).text
+    assert "100% graduation rate" in reply and "1%" in reply
+
+
+def test_follow_up_uses_the_school_in_context():
+    first = ask("overview", ["Clark"])
+    assert first.school == "Clark University"
+    follow_up = ask("tuition", [], "and its tuition?", context=first.school)
+    assert "$54,760 per year" in follow_up.text
+    assert follow_up.school == "Clark University"
+
+
+def test_a_new_school_replaces_the_context():
+    result = ask("tuition", ["USC"], "what about usc", context="Clark University")
+    assert result.school == "University of Southern California"
+
+
+def test_typo_in_text_without_entity_is_found():
+    result = ask("tuition", [], "how much is tuition at carnegie melon?")
+    assert "$62,260 per year" in result.text
+
+
+def test_unknown_school_is_friendly_and_keeps_context():
+    result = ask("tuition", ["Hogwarts"], "tuition at Hogwarts", context="Clark University")
+    assert "couldn't find “Hogwarts”" in result.text and "25 programs" in result.text
+    assert result.school == "Clark University" and result.suggestion is None
+
+
+def test_near_miss_asks_did_you_mean():
+    result = ask("tuition", ["Illinois Institute"], "tuition at Illinois Institute")
+    assert result.suggestion == "Illinois Institute of Technology"
+    assert "Did you mean Illinois Institute of Technology?" in result.text
+
+
+def test_a_different_school_that_contains_a_listed_name_is_not_mistaken_for_it():
+    result = ask("tuition", ["Clark Atlanta University"], "tuition at Clark Atlanta University")
+    assert "Clark University" not in result.text or "Did you mean" in result.text
+    assert result.school is None
+
+
+def test_no_school_at_all_asks_which():
+    result = ask("tuition", [], "how much is tuition?")
+    assert result.school is None and "Which school do you mean?" in result.text
+
+
+def test_a_long_unknown_mention_is_shortened_in_the_reply():
+    result = ask("tuition", ["x" * 500], "tuition at " + "x" * 500)
+    assert len(result.text) < 400
+
+
+def test_unknown_topic_is_a_programming_error():
+    with pytest.raises(ValueError):
+        ask("weather", ["CMU"])
