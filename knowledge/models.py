@@ -16,6 +16,11 @@ class SchoolFactMixin:
                       nullable=False)
 
 
+def _ordered_facts(model: str):
+    """A school's list of facts from one table, in the source's order, owned by the school."""
+    return relationship(model, order_by=f"{model}.position", cascade="all, delete-orphan")
+
+
 class School(Base):
     __tablename__ = "schools"
 
@@ -35,26 +40,17 @@ class School(Base):
     overview = Column(Text)
     profile_section = Column(String(200))
 
-    aliases = relationship("Alias", order_by="Alias.position", cascade="all, delete-orphan")
-    degree_programs = relationship("DegreeProgram", order_by="DegreeProgram.position",
-                                   cascade="all, delete-orphan")
-    research_labs = relationship("ResearchLab", order_by="ResearchLab.position",
-                                 cascade="all, delete-orphan")
-    industry_partners = relationship("IndustryPartner", order_by="IndustryPartner.position",
-                                     cascade="all, delete-orphan")
-    top_employers = relationship("TopEmployer", order_by="TopEmployer.position",
-                                 cascade="all, delete-orphan")
-    common_roles = relationship("CommonRole", order_by="CommonRole.position",
-                                cascade="all, delete-orphan")
-    faculty = relationship("FacultyMember", order_by="FacultyMember.position",
-                           cascade="all, delete-orphan")
-    admissions = relationship("AdmissionFact", order_by="AdmissionFact.position",
-                              cascade="all, delete-orphan")
-    accreditations = relationship("Accreditation", order_by="Accreditation.position",
-                                  cascade="all, delete-orphan")
-    location_advantages = relationship("LocationAdvantage", order_by="LocationAdvantage.position",
-                                       cascade="all, delete-orphan")
-    notes = relationship("SourceNote", order_by="SourceNote.position", cascade="all, delete-orphan")
+    aliases = _ordered_facts("Alias")
+    degree_programs = _ordered_facts("DegreeProgram")
+    research_labs = _ordered_facts("ResearchLab")
+    industry_partners = _ordered_facts("IndustryPartner")
+    top_employers = _ordered_facts("TopEmployer")
+    common_roles = _ordered_facts("CommonRole")
+    faculty = _ordered_facts("FacultyMember")
+    admissions = _ordered_facts("AdmissionFact")
+    accreditations = _ordered_facts("Accreditation")
+    location_advantages = _ordered_facts("LocationAdvantage")
+    notes = _ordered_facts("SourceNote")
 
 
 class Alias(SchoolFactMixin, Base):
