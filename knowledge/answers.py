@@ -25,11 +25,11 @@ def _profile_source(facts: SchoolFacts) -> str:
     return f"2026 ranking, {facts.short_name} profile"
 
 
-def _with_source(text: str, source: str) -> str:
+def with_source(text: str, source: str) -> str:
     return f"{text}\n(Source: {source}.)"
 
 
-def _bullets(lines: Iterable[str]) -> str:
+def bullets(lines: Iterable[str]) -> str:
     return "\n".join(f"• {line}" for line in lines)
 
 
@@ -38,7 +38,7 @@ def _joined(label: Optional[str], detail: Optional[str]) -> str:
 
 
 def _no_profile(facts: SchoolFacts, what: str) -> str:
-    return _with_source(
+    return with_source(
         f"The source has no {what} for {facts.name}: {PROFILE_LIMIT_NOTE}, and "
         f"{facts.short_name} is #{facts.rank}. What it does list: {row_summary(facts)}.",
         TABLE_SOURCE)
@@ -64,13 +64,13 @@ def overview(facts: SchoolFacts) -> str:
     head = (f"{facts.name} is #{facts.rank} of 50 in {RANKING} (score {number(facts.score)}/100): "
             f"{_row_details(facts)}.")
     if not facts.has_profile:
-        return _with_source(f"{head} The source gives its ranking row only; full profiles "
+        return with_source(f"{head} The source gives its ranking row only; full profiles "
                             f"cover the top 10.", TABLE_SOURCE)
-    return _with_source(f"{head}\nWhat stands out: {facts.stand_out}", _profile_source(facts))
+    return with_source(f"{head}\nWhat stands out: {facts.stand_out}", _profile_source(facts))
 
 
 def tuition(facts: SchoolFacts) -> str:
-    return _with_source(
+    return with_source(
         f"Tuition at {facts.name} is {money(facts.tuition_per_year)} per year "
         f"({facts.control}; #{facts.rank} in {RANKING}).", TABLE_SOURCE)
 
@@ -78,27 +78,27 @@ def tuition(facts: SchoolFacts) -> str:
 def location(facts: SchoolFacts) -> str:
     text = f"{facts.name} is in {facts.city}, {facts.state_name} ({facts.state})."
     if not facts.location_advantages:
-        return _with_source(text, TABLE_SOURCE)
-    return _with_source(f"{text} Location advantages:\n{_bullets(facts.location_advantages)}",
+        return with_source(text, TABLE_SOURCE)
+    return with_source(f"{text} Location advantages:\n{bullets(facts.location_advantages)}",
                         _profile_source(facts))
 
 
 def school_type(facts: SchoolFacts) -> str:
-    return _with_source(f"{facts.name} is a {facts.control} university.", TABLE_SOURCE)
+    return with_source(f"{facts.name} is a {facts.control} university.", TABLE_SOURCE)
 
 
 def graduation_rate(facts: SchoolFacts) -> str:
     if facts.graduation_rate is None:
-        return _with_source(
+        return with_source(
             f"The source lists no graduation rate for {facts.name} (its table shows “—”), "
             f"so I can't give one.", TABLE_SOURCE)
     text = f"{facts.name} has a {facts.graduation_rate}% graduation rate."
     note = facts.notes.get("graduation_rate")
-    return _with_source(f"{text}\nNote: {note}" if note else text, TABLE_SOURCE)
+    return with_source(f"{text}\nNote: {note}" if note else text, TABLE_SOURCE)
 
 
 def rank_score(facts: SchoolFacts) -> str:
-    return _with_source(
+    return with_source(
         f"{facts.name} is ranked #{facts.rank} of 50 in {RANKING}, "
         f"with a score of {number(facts.score)}/100.", TABLE_SOURCE)
 
@@ -112,7 +112,7 @@ def programs(facts: SchoolFacts) -> str:
         if program.format:
             details.append(program.format)
         lines.append(f"{program.name} — {'; '.join(details)}")
-    return _with_source(f"Degree programs at {facts.name}:\n{_bullets(lines)}",
+    return with_source(f"Degree programs at {facts.name}:\n{bullets(lines)}",
                         _profile_source(facts))
 
 
@@ -121,9 +121,9 @@ def _listing(facts: SchoolFacts, items, title: str, missing: str) -> str:
     if not facts.has_profile:
         return _no_profile(facts, missing)
     if not items:
-        return _with_source(f"The source lists no {missing} for {facts.name}.",
+        return with_source(f"The source lists no {missing} for {facts.name}.",
                             _profile_source(facts))
-    return _with_source(f"{title} {facts.name}:\n{_bullets(items)}", _profile_source(facts))
+    return with_source(f"{title} {facts.name}:\n{bullets(items)}", _profile_source(facts))
 
 
 def labs(facts: SchoolFacts) -> str:
@@ -149,21 +149,21 @@ def employers(facts: SchoolFacts) -> str:
     if facts.common_roles:
         parts.append(f"Common roles: {', '.join(facts.common_roles)}.")
     if not parts:
-        return _with_source(
+        return with_source(
             f"The source lists no top employers or common roles for {facts.name}.",
             _profile_source(facts))
-    return _with_source(" ".join(parts), _profile_source(facts))
+    return with_source(" ".join(parts), _profile_source(facts))
 
 
 def admissions(facts: SchoolFacts) -> str:
     if not facts.has_profile:
         return _no_profile(facts, "admission requirements")
     if not facts.admissions:
-        return _with_source(
+        return with_source(
             f"The source gives no admission requirements (such as a GPA) for {facts.name}.",
             _profile_source(facts))
     lines = [_joined(f"{a.fact.upper()} {a.value}", a.detail) for a in facts.admissions]
-    return _with_source(f"Admissions at {facts.name}:\n{_bullets(lines)}", _profile_source(facts))
+    return with_source(f"Admissions at {facts.name}:\n{bullets(lines)}", _profile_source(facts))
 
 
 def accreditation(facts: SchoolFacts) -> str:

@@ -11,7 +11,7 @@ import yaml
 from sqlalchemy.engine import Engine
 
 from knowledge import models
-from knowledge.store import database_url, get_engine, session_scope
+from knowledge.store import clear_caches, database_url, get_engine, session_scope
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -61,6 +61,38 @@ def build_school(record: Dict[str, Any]) -> models.School:
     return school
 
 
+STATE_COLUMNS = ("code", "name", "programs", "median_tuition", "top_program")
+
+
+def build_guide(record: Dict[str, Any]) -> models.Guide:
+    guide = models.Guide(key=record["key"], title=record["title"],
+                         source_section=record["source_section"],
+                         summary=record["summary"], closing=record.get("closing"))
+    points = [(group, text) for group in record["groups"] for text in group["points"]]
+    guide.points = [models.GuidePoint(position=position, group_name=group["name"],
+                                      source_heading=group.get("source_heading"), text=text)
+                    for position, (group, text) in enumerate(points)]
+    return guide
+
+
+def _terms(kind: str, target: str, names: Iterable[str]):
+    for term in {target.lower(), *(name.lower() for name in names)}:
+        yield models.Term(kind=kind, term=term, target=target)
+
+
+def guide_records(data: Dict[str, Any]) -> Iterable[Any]:
+    """Every row of the guides data file: guides, careers, employer benefits, their terms."""
+    yield from (build_guide(record) for record in data["guides"])
+    for position, career in enumerate(data["careers"]):
+        yield models.Career(position=position, title=career["title"], soc=str(career["soc"]),
+                            description=career["description"])
+        yield from _terms("career", career["title"], career.get("aliases", ()))
+    for position, benefit in enumerate(data["employer_benefits"]):
+        yield models.EmployerBenefit(position=position, employer=benefit["employer"],
+                                     benefit=benefit["benefit"])
+        yield from _terms("employer", benefit["employer"], benefit.get("aliases", ()))
+
+
 def load(engine: Engine = None) -> int:
     """Rebuild the store from the data files; returns the number of schools loaded."""
     engine = engine or get_engine()
@@ -69,8 +101,11 @@ def load(engine: Engine = None) -> int:
     schools = read_data("schools.yaml")["schools"]
     states = read_data("states.yaml")["states"]
     with session_scope(engine) as session:
-        session.add_all(models.State(code=s["code"], name=s["name"]) for s in states)
+        session.add_all(models.State(**{column: state.get(column) for column in STATE_COLUMNS})
+                        for state in states)
         session.add_all(build_school(record) for record in schools)
+        session.add_all(guide_records(read_data("guides.yaml")))
+    clear_caches()  # this process now reads the new store
     return len(schools)
 
 

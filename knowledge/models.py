@@ -121,3 +121,63 @@ class State(Base):
 
     code = Column(String(2), primary_key=True)
     name = Column(String(50), nullable=False, unique=True)
+    # The source's "Top States" table covers 10 states; NULL elsewhere (not in the table).
+    programs = Column(Integer)
+    median_tuition = Column(Integer)
+    top_program = Column(String(200))
+
+
+class Guide(Base):
+    """A guidance section of the source (thesis tracks, financing, ...) and its points."""
+    __tablename__ = "guides"
+
+    key = Column(String(40), primary_key=True)
+    title = Column(String(200), nullable=False)
+    source_section = Column(String(200), nullable=False)
+    summary = Column(Text, nullable=False)
+    closing = Column(Text)
+    points = relationship("GuidePoint", order_by="GuidePoint.position",
+                          cascade="all, delete-orphan")
+
+
+class GuidePoint(Base):
+    __tablename__ = "guide_points"
+
+    id = Column(Integer, primary_key=True)
+    guide_key = Column(String(40), ForeignKey("guides.key", ondelete="CASCADE"), index=True,
+                       nullable=False)
+    position = Column(Integer, nullable=False)
+    group_name = Column(String(200), nullable=False)
+    source_heading = Column(String(200))  # NULL where the source prints the list unheaded
+    text = Column(Text, nullable=False)
+
+
+class Career(Base):
+    """One of the source's career paths, with its SOC code."""
+    __tablename__ = "careers"
+
+    id = Column(Integer, primary_key=True)
+    position = Column(Integer, nullable=False)
+    title = Column(String(200), nullable=False, unique=True)
+    soc = Column(String(10), nullable=False)
+    description = Column(Text, nullable=False)
+
+
+class EmployerBenefit(Base):
+    """An employer's tuition benefit as the source lists it."""
+    __tablename__ = "employer_benefits"
+
+    id = Column(Integer, primary_key=True)
+    position = Column(Integer, nullable=False)
+    employer = Column(String(100), nullable=False, unique=True)
+    benefit = Column(Text, nullable=False)
+
+
+class Term(Base):
+    """Another name users give a career or an employer: kind is "career" or "employer"."""
+    __tablename__ = "terms"
+
+    id = Column(Integer, primary_key=True)
+    kind = Column(String(20), nullable=False, index=True)
+    term = Column(String(100), nullable=False)
+    target = Column(String(200), nullable=False)

@@ -1,8 +1,9 @@
 """Build the spaCy pipeline Rasa uses, from the knowledge store: `python -m knowledge.nlp DIR`.
 
 No pretrained model is downloaded: a blank English pipeline gets an entity_ruler whose
-patterns are the store's school names and aliases (label "school"), US states ("state")
-and the schools' cities ("city"). Matching is case-insensitive (LOWER). The ruler returns
+patterns are the store's school names and aliases (label "school"), US states ("state"),
+the schools' cities ("city"), and the source's careers ("career") and employers with tuition
+benefits ("employer"), with their other names. Matching is case-insensitive (LOWER). The ruler returns
 the surface text; `knowledge.queries.school_resolver()` maps it to a school.
 """
 import sys
@@ -11,6 +12,7 @@ from typing import Dict, List
 
 import spacy
 
+from knowledge.guides import terms
 from knowledge.queries import cities, school_names_and_aliases, state_names
 from knowledge.store import PROJECT_ROOT
 
@@ -24,6 +26,8 @@ def entity_patterns() -> List[Dict[str, str]]:
         patterns += [{"label": "school", "pattern": label} for label in sorted(labels)]
     patterns += [{"label": "state", "pattern": state} for state in state_names().values()]
     patterns += [{"label": "city", "pattern": city} for city, _state in cities()]
+    for kind in ("career", "employer"):
+        patterns += [{"label": kind, "pattern": term} for term in sorted(terms(kind))]
     return patterns
 
 

@@ -4,15 +4,15 @@ All queries are SQLAlchemy expressions with bound parameters; results are plain 
 dataclasses, so callers never hold a session or a lazy ORM object.
 """
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Dict, List, Optional, Tuple
+from types import MappingProxyType
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from knowledge import models
 from knowledge.resolve import SchoolResolver
-from knowledge.store import database_url, session_scope
+from knowledge.store import cached_per_store, session_scope
 
 
 @dataclass(frozen=True)
@@ -107,61 +107,104 @@ def _with_relations(statement):
                                for rel in _SCHOOL_RELATIONS))
 
 
-def school_facts(name: str) -> Optional[SchoolFacts]:
-    """Every fact of the school with this exact canonical name, or None."""
-    with session_scope() as session:
-        row = session.execute(
-            _with_relations(select(models.School, models.State.name)
-                            .join(models.State, models.State.code == models.School.state)
-                            .where(models.School.name == name))
-        ).first()
-        return _facts(*row) if row else None
-
-
-def all_school_facts() -> List[SchoolFacts]:
-    """Every school, in rank order."""
+@cached_per_store
+def _facts_by_name() -> Mapping[str, SchoolFacts]:
+    """Every school's facts, in rank order, read once per process (see cached_per_store)."""
     with session_scope() as session:
         rows = session.execute(
             _with_relations(select(models.School, models.State.name)
                             .join(models.State, models.State.code == models.School.state)
                             .order_by(models.School.rank))
         ).all()
-        return [_facts(*row) for row in rows]
+        return MappingProxyType({row[0].name: _facts(*row) for row in rows})
 
 
+def school_facts_where(conditions: Sequence[Any] = (), order: Sequence[Any] = ()
+                       ) -> List[SchoolFacts]:
+    """The schools matching every SQLAlchemy condition, in `order` (default: rank).
+    One light query picks and orders the schools; their facts come from the snapshot."""
+    facts = _facts_by_name()
+    if not conditions and not order:
+        return list(facts.values())
+    with session_scope() as session:
+        names = session.execute(select(models.School.name).where(*conditions)
+                                .order_by(*(order or (models.School.rank,)))).scalars().all()
+    return [facts[name] for name in names]
+
+
+def school_facts(name: str) -> Optional[SchoolFacts]:
+    """Every fact of the school with this exact canonical name, or None."""
+    return _facts_by_name().get(name)
+
+
+def all_school_facts() -> List[SchoolFacts]:
+    """Every school, in rank order."""
+    return list(_facts_by_name().values())
+
+
+@cached_per_store
 def school_names_and_aliases() -> List[Tuple[str, Tuple[str, ...]]]:
     with session_scope() as session:
         schools = session.execute(
             select(models.School).options(selectinload(models.School.aliases))
             .order_by(models.School.rank)).scalars().all()
-        return [(s.name, tuple(a.alias for a in s.aliases)) for s in schools]
+        return tuple((s.name, tuple(a.alias for a in s.aliases)) for s in schools)
 
 
-def state_names() -> Dict[str, str]:
+@cached_per_store
+def state_names() -> Mapping[str, str]:
     """Postal code -> state name."""
     with session_scope() as session:
-        return dict(session.execute(select(models.State.code, models.State.name)).all())
+        return MappingProxyType(dict(session.execute(select(models.State.code,
+                                                            models.State.name)).all()))
 
 
-def cities() -> List[Tuple[str, str]]:
+@cached_per_store
+def cities() -> Tuple[Tuple[str, str], ...]:
     """(city, state code) of every listed school, without repeats."""
     with session_scope() as session:
-        return session.execute(
+        return tuple(tuple(row) for row in session.execute(
             select(models.School.city, models.School.state).distinct()
-            .order_by(models.School.city)).all()
+            .order_by(models.School.city)).all())
 
 
 def school_count() -> int:
-    with session_scope() as session:
-        return len(session.execute(select(models.School.id)).all())
+    return len(_facts_by_name())
 
 
-@lru_cache(maxsize=None)
-def _resolver_for(url: str) -> SchoolResolver:
+@cached_per_store
+def school_resolver() -> SchoolResolver:
+    """The resolver over the store's schools (built once per store URL)."""
     places = [*state_names().values(), *(city for city, _state in cities())]
     return SchoolResolver(school_names_and_aliases(), places=places)
 
 
-def school_resolver() -> SchoolResolver:
-    """The resolver over the store's schools (built once per store URL)."""
-    return _resolver_for(database_url())
+@dataclass(frozen=True)
+class StateStats:
+    code: str
+    name: str
+    programs: Optional[int]  # None: the state is not in the source's states table
+    median_tuition: Optional[int]
+    top_program: Optional[str]
+
+
+def _state_stats(state: models.State) -> StateStats:
+    return StateStats(state.code, state.name, state.programs, state.median_tuition,
+                      state.top_program)
+
+
+@cached_per_store
+def state_stats(code: str) -> Optional[StateStats]:
+    with session_scope() as session:
+        state = session.get(models.State, code)
+        return _state_stats(state) if state else None
+
+
+@cached_per_store
+def states_in_table() -> Tuple[StateStats, ...]:
+    """The states of the source's "Top States" table, most programs first."""
+    with session_scope() as session:
+        states = session.execute(select(models.State).where(models.State.programs.is_not(None))
+                                 .order_by(models.State.programs.desc(), models.State.name)
+                                 ).scalars().all()
+        return tuple(_state_stats(state) for state in states)

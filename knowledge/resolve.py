@@ -106,6 +106,32 @@ class SchoolResolver:
                 best_key, best_score = candidate, score
         return best_key, best_score
 
+    def find_all_in_text(self, text: str, allow_places: bool = False) -> List[Resolution]:
+        """Every listed school named in free text, in order of appearance, each once:
+        longer phrases first, and a word belongs to one mention only. `allow_places`: a
+        place that is exactly a school's name or alias ("Syracuse") counts as the school,
+        as it does when schools are being compared."""
+        words = normalize(text or "").split()[:MAX_SCAN_TOKENS]
+        taken = [False] * len(words)
+        found: List[Tuple[int, Resolution]] = []
+        for size in range(MAX_NGRAM, 0, -1):
+            for start in range(len(words) - size + 1):
+                gram = words[start:start + size]
+                phrase = " ".join(gram)
+                place = phrase in self._places and not (
+                    allow_places and phrase in self._key_to_school)
+                if any(taken[start:start + size]) or place \
+                        or all(word in _GENERIC_WORDS for word in gram):
+                    continue
+                resolution = self.resolve(phrase)
+                if resolution.found and resolution.score >= TEXT_SCAN_SCORE:
+                    taken[start:start + size] = [True] * size
+                    found.append((start, resolution))
+        unique: Dict[str, Resolution] = {}
+        for _start, resolution in sorted(found, key=lambda item: item[0]):
+            unique.setdefault(resolution.school, resolution)
+        return list(unique.values())
+
     def find_in_text(self, text: str, skip: Sequence[str] = ()) -> Optional[Resolution]:
         """The best school named anywhere in free text, or None.
 

@@ -5,8 +5,9 @@ default: the SQLite file build/knowledge.db in the project folder.
 """
 import os
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
+from typing import Callable, List, TypeVar
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
@@ -25,7 +26,8 @@ def database_url() -> str:
 def engine_for(url: str) -> Engine:
     if url.startswith("sqlite:///"):
         Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, future=True, pool_pre_ping=True)
+    server = not url.startswith("sqlite")
+    engine = create_engine(url, future=True, pool_pre_ping=server)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _enable_sqlite_foreign_keys)
     return engine
@@ -53,3 +55,26 @@ def session_scope(engine: Engine = None):
         raise
     finally:
         session.close()
+
+
+Result = TypeVar("Result")
+_CACHES: List = []
+
+
+def cached_per_store(function: Callable[..., Result]) -> Callable[..., Result]:
+    """Memoize a read of the store per store URL. The store is read-only while the bot runs
+    (the loader rebuilds it before start), so a process reads each fact once; the loader
+    calls clear_caches(). Cached results must be immutable (tuples, frozen dataclasses)."""
+    cached = lru_cache(maxsize=None)(lambda _url, *args: function(*args))
+    _CACHES.append(cached)
+
+    @wraps(function)
+    def read(*args):
+        return cached(database_url(), *args)
+
+    return read
+
+
+def clear_caches() -> None:
+    for cache in _CACHES:
+        cache.cache_clear()

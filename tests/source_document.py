@@ -52,3 +52,43 @@ def profile_line(rank: int, label: str) -> str:
         elif inside and line.startswith(f"{label}:"):
             return line[len(label) + 1:].strip()
     return ""
+
+
+@dataclass(frozen=True)
+class StateRow:
+    name: str
+    programs: int
+    median_tuition: int
+    top_program: str
+
+
+def states_table() -> List[StateRow]:
+    row = re.compile(r"^\| Best Machine Learning Master's Programs in (.+?) \| (\d+) \| "
+                     r"\$([\d,]+) \| (.+?) \|$")
+    return [StateRow(m.group(1), int(m.group(2)), int(m.group(3).replace(",", "")), m.group(4))
+            for m in map(row.match, text().splitlines()) if m]
+
+
+def careers() -> List[tuple]:
+    """(title, SOC code, description) of the Career Paths section."""
+    lines = text().splitlines()
+    start = lines.index("Career Paths")
+    found = []
+    for title, detail in zip(lines[start + 1:], lines[start + 2:]):
+        match = re.match(r"^SOC (\d{2}-\d{4})(.+)$", detail)
+        if match:
+            found.append((title, match.group(1), match.group(2)))
+    return found
+
+
+def employer_benefits() -> List[tuple]:
+    """(employer, benefit) of the Top Employer Tuition Benefits list."""
+    lines = text().splitlines()
+    start = lines.index("Top Employer Tuition Benefits:")
+    found = []
+    for line in lines[start + 1:]:
+        if not line.startswith("- "):
+            break
+        employer, benefit = line[2:].split(" — ", 1)
+        found.append((employer, benefit))
+    return found

@@ -1,0 +1,105 @@
+"""Guidance facts of the source from the store: guides (thesis, financing, ...), career
+paths and employer tuition benefits, and matching a user's words to a career or employer."""
+import re
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Tuple
+
+from sqlalchemy import select
+
+from knowledge import models
+from knowledge.store import cached_per_store, session_scope
+
+
+@dataclass(frozen=True)
+class GuideGroup:
+    name: str
+    source_heading: Optional[str]
+    points: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GuideFacts:
+    key: str
+    title: str
+    source_section: str
+    summary: str
+    closing: Optional[str]
+    groups: Tuple[GuideGroup, ...]
+
+
+@dataclass(frozen=True)
+class CareerFacts:
+    title: str
+    soc: str
+    description: str
+
+
+@dataclass(frozen=True)
+class BenefitFacts:
+    employer: str
+    benefit: str
+
+
+@cached_per_store
+def guide(key: str) -> Optional[GuideFacts]:
+    with session_scope() as session:
+        row = session.get(models.Guide, key)
+        if row is None:
+            return None
+        groups: Dict[str, GuideGroup] = {}
+        for point in row.points:
+            group = groups.get(point.group_name) or GuideGroup(point.group_name,
+                                                               point.source_heading, ())
+            groups[point.group_name] = GuideGroup(group.name, group.source_heading,
+                                                  group.points + (point.text,))
+        return GuideFacts(row.key, row.title, row.source_section, row.summary, row.closing,
+                          tuple(groups.values()))
+
+
+@cached_per_store
+def careers() -> Tuple[CareerFacts, ...]:
+    with session_scope() as session:
+        rows = session.execute(select(models.Career).order_by(models.Career.position)).scalars()
+        return tuple(CareerFacts(r.title, r.soc, r.description) for r in rows)
+
+
+@cached_per_store
+def employer_benefits() -> Tuple[BenefitFacts, ...]:
+    with session_scope() as session:
+        rows = session.execute(select(models.EmployerBenefit)
+                               .order_by(models.EmployerBenefit.position)).scalars()
+        return tuple(BenefitFacts(r.employer, r.benefit) for r in rows)
+
+
+@cached_per_store
+def _terms_for(kind: str) -> Tuple[Tuple[str, str], ...]:
+    """(term, target) of one kind, longest term first."""
+    with session_scope() as session:
+        rows = session.execute(select(models.Term.term, models.Term.target)
+                               .where(models.Term.kind == kind)).all()
+    return tuple(sorted(((term, target) for term, target in rows), key=lambda r: -len(r[0])))
+
+
+def find_term(kind: str, texts: List[str]) -> Optional[str]:
+    """The career title / employer named first in the texts (whole words, any case)."""
+    for text in texts:
+        lowered = (text or "").lower()
+        hits = [(match.start(), target) for term, target in _terms_for(kind)
+                for match in re.finditer(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])",
+                                         lowered)]
+        if hits:
+            return min(hits)[1]
+    return None
+
+
+def career(title: str) -> Optional[CareerFacts]:
+    return next((c for c in careers() if c.title == title), None)
+
+
+def employer_benefit(employer: str) -> Optional[BenefitFacts]:
+    return next((b for b in employer_benefits() if b.employer == employer), None)
+
+
+def terms(kind: str) -> List[str]:
+    """Every name of a career ("career") or employer ("employer") the store knows."""
+    return [term for term, _target in _terms_for(kind)]
