@@ -5,7 +5,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.messages import buttons, latest_entities, latest_intent, latest_text
 from knowledge.advisor import answer_for, answer_question
+from knowledge.queries import school_facts
+from knowledge.suggestions import after_overview
+
+YES_NO = (("Yes", "yes"), ("No", "no"))
 
 # Intent -> topic of knowledge.answers.
 INTENT_TOPICS = {
@@ -25,11 +30,6 @@ INTENT_TOPICS = {
 }
 
 
-def school_mentions(tracker: Tracker) -> List[Text]:
-    return [str(e.get("value")) for e in tracker.latest_message.get("entities", [])
-            if e.get("entity") == "school" and e.get("value")]
-
-
 class ActionAnswerSchool(Action):
     """Answers a question about one school (which topic: from the intent)."""
 
@@ -38,12 +38,13 @@ class ActionAnswerSchool(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        topic = INTENT_TOPICS.get(intent, "overview")
-        result = answer_question(topic, school_mentions(tracker),
-                                 tracker.latest_message.get("text") or "",
-                                 tracker.get_slot("school"))
-        dispatcher.utter_message(text=result.text)
+        topic = INTENT_TOPICS.get(latest_intent(tracker), "overview")
+        result = answer_question(topic, latest_entities(tracker).get("school", []),
+                                 latest_text(tracker), tracker.get_slot("school"))
+        offered = YES_NO if result.suggestion else ()
+        if topic == "overview" and result.school and not result.suggestion:
+            offered = after_overview(school_facts(result.school))
+        dispatcher.utter_message(text=result.text, buttons=buttons(offered))
         return [SlotSet("school", result.school),
                 SlotSet("suggested_school", result.suggestion),
                 SlotSet("pending_topic", topic if result.suggestion else None)]
@@ -58,7 +59,7 @@ class ActionAnswerSuggestion(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         suggestion = tracker.get_slot("suggested_school")
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        intent = latest_intent(tracker)
         clear = [SlotSet("suggested_school", None), SlotSet("pending_topic", None)]
         if not suggestion:
             dispatcher.utter_message(response="utter_what_else")

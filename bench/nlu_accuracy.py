@@ -1,10 +1,11 @@
 """NLU accuracy by cross-validation: `.venv/bin/python bench/nlu_accuracy.py [--folds 3]`.
 
-Runs `rasa test nlu --cross-validation` on data/nlu.yml with config.yml and prints intent and
+Runs `rasa test nlu --cross-validation` on data/nlu/ with config.yml and prints intent and
 entity F1 (weighted averages over the test folds) and the intents whose F1 is lowest.
 """
 import argparse
 import json
+from collections import Counter
 import subprocess
 import sys
 import tempfile
@@ -18,11 +19,13 @@ RASA = str(Path(sys.executable).parent / "rasa")
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--folds", type=int, default=3)
+    parser.add_argument("--nlu", default="data/nlu", help="NLU file or folder")
+    parser.add_argument("--config", default="config.yml")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as out:
         started = time.monotonic()
         result = subprocess.run(
-            [RASA, "test", "nlu", "--nlu", "data/nlu.yml", "--config", "config.yml",
+            [RASA, "test", "nlu", "--nlu", args.nlu, "--config", args.config,
              "--cross-validation", "--folds", str(args.folds), "--out", out],
             cwd=ROOT, capture_output=True, text=True,
             env={"TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
@@ -44,7 +47,15 @@ def main() -> int:
                 print(f"entities ({report.stem.replace('_report', '')}): F1 {avg['f1-score']:.3f}")
         per_intent = sorted((v["f1-score"], k) for k, v in intents.items() if isinstance(v, dict)
                             and "support" in v and k not in ("weighted avg", "macro avg", "micro avg"))
-        print("lowest intent F1:", ", ".join(f"{k} {f:.2f}" for f, k in per_intent[:5]))
+        print("lowest intent F1:", ", ".join(f"{k} {f:.2f}" for f, k in per_intent[:8]))
+        errors_file = Path(out) / "intent_errors.json"
+        errors = json.loads(errors_file.read_text()) if errors_file.exists() else []
+        pairs = Counter((e["intent"], e["intent_prediction"]["name"]) for e in errors)
+        fallbacks = sum(n for (_gold, predicted), n in pairs.items() if predicted == "nlu_fallback")
+        print(f"errors: {len(errors)}, of which nlu_fallback (below the confidence threshold): "
+              f"{fallbacks}")
+        print("most common confusions:", ", ".join(
+            f"{gold}->{predicted} {n}" for (gold, predicted), n in pairs.most_common(10)))
     return 0
 
 

@@ -1,44 +1,14 @@
 """The custom actions, run through rasa-sdk's executor with real tracker payloads."""
-import asyncio
-
 import pytest
-from rasa_sdk.executor import ActionExecutor
 
 from actions.school_questions import INTENT_TOPICS
 from knowledge.advisor import TOPICS
+from tests.action_runner import executor as new_executor, run, tracker
 
 
 @pytest.fixture(scope="module")
 def executor():
-    executor = ActionExecutor()
-    executor.register_package("actions")
-    return executor
-
-
-def tracker(text, intent, entities=(), **slots):
-    return {
-        "sender_id": "test-user",
-        "slots": {"school": None, "suggested_school": None, "pending_topic": None, **slots},
-        "latest_message": {
-            "text": text,
-            "intent": {"name": intent, "confidence": 0.99},
-            "entities": [{"entity": "school", "value": value} for value in entities],
-        },
-        "events": [],
-        "paused": False,
-        "followup_action": None,
-        "active_loop": {},
-        "latest_action_name": "action_listen",
-    }
-
-
-def run(executor, action, tracker_json):
-    response = asyncio.run(executor.run({"next_action": action, "sender_id": "test-user",
-                                         "tracker": tracker_json, "domain": {}}))
-    texts = [m.get("text") for m in response["responses"]]
-    responses = [m.get("response") for m in response["responses"]]
-    slots = {e["name"]: e["value"] for e in response["events"] if e["event"] == "slot"}
-    return texts, responses, slots
+    return new_executor()
 
 
 def test_every_question_intent_maps_to_a_known_topic():
