@@ -1,7 +1,10 @@
-.PHONY: chat test setup train actions clean
+.PHONY: chat web test setup train actions clean
 
 chat:        ## set up, train if needed, start the action server and open the shell
 	scripts/chat.sh
+
+web:         ## like chat, but serve the website widget on http://localhost:8080
+	scripts/web.sh
 
 test:        ## run the whole test suite
 	scripts/test.sh

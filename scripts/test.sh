@@ -3,6 +3,8 @@
 # a real `rasa train`, `rasa test` end-to-end stories, and HTTP tests against real servers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+scripts/system_deps.sh
 scripts/setup.sh
+npm ci --prefix web --no-audit --no-fund --silent
 export TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
 exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,105 @@
+"""The website widget in a real headless Chromium (Debian's), against the real Rasa server's
+socketio channel: ask, read the answer, click quick replies, check the phone layout, and
+save screenshots under test-output/."""
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+import shutil
+
+import pytest
+
+from tests.rasa_servers import PROJECT_ROOT, free_port
+
+pytestmark = pytest.mark.rasa
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+WEB = PROJECT_ROOT / "web"
+OUTPUT = PROJECT_ROOT / "test-output"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def site():
+    """web/ served over HTTP on loopback, as `make web` serves it."""
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(WEB))
+    handler.log_message = lambda *args: None
+    server = ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert CHROMIUM, "chromium is not installed (scripts/system_deps.sh installs it)"
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                             args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+def open_widget(browser, site, bot, **context):
+    page = browser.new_page(**context)
+    page.goto(f"{site}/index.html?server={bot.url}")
+    page.click("#chat-bubble")
+    page.wait_for_selector("#chat-panel", state="visible")
+    return page
+
+
+def ask(page, text):
+    page.fill("#chat-input", text)
+    page.press("#chat-input", "Enter")
+
+
+def bot_message_containing(page, text, timeout=60_000):
+    return page.wait_for_selector(f"#chat-messages .msg.bot:has-text({text!r})",
+                                  timeout=timeout)
+
+
+def test_widget_answers_and_quick_replies_work(browser, site, bot):
+    OUTPUT.mkdir(exist_ok=True)
+    page = open_widget(browser, site, bot, viewport={"width": 1280, "height": 800})
+    ask(page, "tuition at CMU")
+    bot_message_containing(page, "$62,260")
+    user_bubbles = page.locator("#chat-messages .msg.user")
+    assert user_bubbles.last.inner_text().strip() == "tuition at CMU"
+    page.screenshot(path=str(OUTPUT / "widget-answer.png"))
+
+    # Quick replies: the greeting's "Help me choose", then a button Rasa sent.
+    page.click("#chat-messages .quick-reply:has-text('Help me choose')")
+    bot_message_containing(page, "budget per year")
+    page.click("#chat-messages .quick-reply:has-text('Under $30k')")
+    bot_message_containing(page, "Where do you want to study")
+    page.screenshot(path=str(OUTPUT / "widget-quick-replies.png"))
+    print(f"\nwidget screenshots: {OUTPUT / 'widget-answer.png'}, "
+          f"{OUTPUT / 'widget-quick-replies.png'}")
+    page.close()
+
+
+def test_widget_fills_a_phone_screen_and_closes(browser, site, bot):
+    page = open_widget(browser, site, bot, viewport={"width": 375, "height": 667},
+                       is_mobile=True, has_touch=True)
+    box = page.locator("#chat-panel").bounding_box()
+    assert box["width"] >= 370 and box["height"] >= 600
+    ask(page, "is UW public?")
+    bot_message_containing(page, "public university")
+    page.screenshot(path=str(OUTPUT / "widget-phone.png"))
+    page.click("[aria-label='Close chat']")
+    page.wait_for_selector("#chat-panel", state="hidden")
+    page.close()
+
+
+def test_widget_shows_markup_as_text(browser, site, bot):
+    page = open_widget(browser, site, bot)
+    bots = page.locator("#chat-messages .msg.bot")
+    before = bots.count()
+    hostile = "<img src=x onerror=alert(1)> tuition at <b>Hogwarts</b>"
+    ask(page, hostile)
+    page.wait_for_function(
+        f"document.querySelectorAll('#chat-messages .msg.bot').length > {before}",
+        timeout=60_000)
+    assert page.locator("#chat-messages .msg.user").last.inner_text().strip() == hostile
+    assert page.locator("#chat-messages img, #chat-messages b").count() == 0
+    page.close()
