@@ -1,4 +1,4 @@
-"""Wall time of `rasa train` from scratch: `.venv/bin/python bench/train_time.py`."""
+"""Wall time of `rasa train` from scratch: `.venv/bin/python bench/train.py`."""
 import subprocess
 import sys
 import tempfile

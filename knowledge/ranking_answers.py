@@ -69,16 +69,21 @@ def _state_note(code: str) -> Optional[str]:
             f"{stats.top_program}.")
 
 
+FILTER_NAMES = {"max_tuition": "tuition limit", "min_grad_rate": "graduation-rate minimum",
+                "control": "public/private filter", "city": "city", "state": "state"}
+
+
 def _no_match(criteria: Criteria) -> str:
     text = (f"None of the {school_count()} schools the source lists match: "
             f"{describe(criteria)}.")
-    for field in ("max_tuition", "min_grad_rate", "control", "city", "state"):
+    for field, name in FILTER_NAMES.items():
         if getattr(criteria, field) is not None:
             relaxed = rank(Criteria.from_dict({**criteria.to_dict(), field: None}))
             if relaxed.listed:
                 loosened = describe(relaxed.criteria) or "no filter"
-                return (f"{text} Without that {field.replace('_', ' ')} limit ({loosened}), "
-                        f"{len(relaxed.listed)} do, e.g. {relaxed.listed[0].name}.")
+                return (f"{text} Without the {name} ({loosened}), {len(relaxed.listed)} "
+                        f"{'does' if len(relaxed.listed) == 1 else 'do'}, e.g. "
+                        f"{relaxed.listed[0].name}.")
     return text
 
 

@@ -6,7 +6,7 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Dict, Iterator, List
+from typing import Dict, Iterator, List, Optional
 
 import requests
 
@@ -40,10 +40,11 @@ def wait_for(url: str, process: subprocess.Popen, log: Path, seconds: float = 24
 
 
 @contextmanager
-def started(command: List[str], health_url: str, log: Path) -> Iterator[subprocess.Popen]:
+def started(command: List[str], health_url: str, log: Path,
+            env: Optional[Dict[str, str]] = None) -> Iterator[subprocess.Popen]:
     with open(log, "w") as output:
-        process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=rasa_env(), stdout=output,
-                                   stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=PROJECT_ROOT, env={**rasa_env(), **(env or {})},
+                                   stdout=output, stderr=subprocess.STDOUT)
     try:
         wait_for(health_url, process, log)
         yield process
@@ -56,22 +57,25 @@ def started(command: List[str], health_url: str, log: Path) -> Iterator[subproce
 
 
 @contextmanager
-def action_server(workdir: Path) -> Iterator[str]:
+def action_server(workdir: Path, env: Optional[Dict[str, str]] = None) -> Iterator[str]:
     port = free_port()
     with started([RASA, "run", "actions", "--port", str(port), "--actions", "actions"],
-                 f"http://127.0.0.1:{port}/health", workdir / f"actions-{port}.log"):
+                 f"http://127.0.0.1:{port}/health", workdir / f"actions-{port}.log", env):
         yield f"http://127.0.0.1:{port}/webhook"
 
 
 @contextmanager
 def rasa_server(model: Path, action_url: str, workdir: Path,
-                credentials: Path = PROJECT_ROOT / "credentials.yml") -> Iterator[str]:
+                credentials: Path = PROJECT_ROOT / "credentials.yml",
+                env: Optional[Dict[str, str]] = None) -> Iterator[str]:
     port = free_port()
     endpoints = workdir / f"endpoints-{port}.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "{action_url}"\n')
+    endpoints.write_text((PROJECT_ROOT / "endpoints.yml").read_text().replace(
+        "http://localhost:5055/webhook", action_url))
     command = [RASA, "run", "--model", str(model), "--port", str(port), "--interface", "127.0.0.1",
-               "--endpoints", str(endpoints), "--credentials", str(credentials)]
-    with started(command, f"http://127.0.0.1:{port}/", workdir / f"rasa-{port}.log"):
+               "--endpoints", str(endpoints), "--credentials", str(credentials),
+               "--cors", "*"]
+    with started(command, f"http://127.0.0.1:{port}/", workdir / f"rasa-{port}.log", env):
         yield f"http://127.0.0.1:{port}"
 
 

@@ -70,7 +70,7 @@ def test_ranking_reply_with_state_quotes_the_states_table():
 
 def test_no_match_suggests_dropping_a_filter():
     reply = ranking_reply(rank(Criteria(state="MA", control="public")), 0)
-    assert "None of the 25 schools" in reply and "Without that" in reply
+    assert "None of the 25 schools" in reply and "Without the public/private filter" in reply
 
 
 def test_page_size():

@@ -5,9 +5,7 @@ import uuid
 
 import pytest
 
-from knowledge import nlp
-from tests.rasa_servers import (PROJECT_ROOT, RASA, action_server, rasa_env, rasa_server, say,
-                                say_text)
+from tests.rasa_servers import PROJECT_ROOT, RASA, rasa_env, say, say_text
 
 pytestmark = pytest.mark.rasa
 
@@ -17,28 +15,10 @@ def rasa(*args, timeout=1500):
                           text=True, timeout=timeout)
 
 
-@pytest.fixture(scope="session")
-def trained_model(tmp_path_factory):
-    nlp.main([str(nlp.DEFAULT_OUTPUT)])  # the pipeline config.yml points at, from this store
-    out = tmp_path_factory.mktemp("models")
-    result = rasa("train", "--out", str(out), "--fixed-model-name", "advisor",
-                  "--num-threads", "2", "--force")
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    model = out / "advisor.tar.gz"
-    assert model.exists()
-    return model
-
-
-@pytest.fixture(scope="module")
-def servers(trained_model, tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("servers")
-    with action_server(workdir) as action_url, \
-            rasa_server(trained_model, action_url, workdir) as server:
-        yield server
-
-
-# Responses only the custom actions utter: the validator sees stories and rules, not actions.
-UTTERED_BY_ACTIONS = ("utter_what_else", "utter_which_school_then")
+# Responses only custom actions or the form utter (the form asks with utter_ask_<slot>):
+# the validator sees stories and rules, not actions.
+UTTERED_BY_ACTIONS = ("utter_what_else", "utter_which_school_then", "utter_ask_pref_budget",
+                      "utter_ask_pref_location", "utter_ask_pref_goal", "utter_ask_pref_control")
 
 
 def test_training_data_is_valid():
@@ -63,33 +43,71 @@ def new_user():
     return f"user-{uuid.uuid4().hex[:8]}"
 
 
-def test_http_tuition_with_a_typo(servers):
-    reply = say_text(servers, new_user(), "how much is tuition at carnegie melon?")
+def test_rest_tuition_with_a_typo(bot):
+    reply = say_text(bot.url, new_user(), "how much is tuition at carnegie melon?")
     assert "$62,260 per year" in reply
 
 
-def test_http_follow_up_keeps_the_school(servers):
+def test_rest_follow_up_keeps_the_school(bot):
     user = new_user()
-    assert "Clark University" in say_text(servers, user, "tell me about Clark")
-    assert "$54,760 per year" in say_text(servers, user, "and its tuition?")
+    assert "Clark University" in say_text(bot.url, user, "tell me about Clark")
+    assert "$54,760 per year" in say_text(bot.url, user, "and its tuition?")
 
 
-def test_http_unknown_school(servers):
-    reply = say_text(servers, new_user(), "what's the tuition at Hogwarts?")
+def test_rest_unknown_school(bot):
+    reply = say_text(bot.url, new_user(), "what's the tuition at Hogwarts?")
     assert "couldn't find" in reply or "Which school" in reply
 
 
-def test_http_unknown_graduation_rate_is_said_plainly(servers):
-    reply = say_text(servers, new_user(), "what is the graduation rate at NYU")
+def test_rest_unknown_graduation_rate_is_said_plainly(bot):
+    reply = say_text(bot.url, new_user(), "what is the graduation rate at NYU")
     assert "The source lists no graduation rate for New York University" in reply
 
 
 @pytest.mark.parametrize("text", ["", "   ", "🎓🤖🔥", "x" * 10_240,
                                   "'; DROP TABLE schools; --", "SELECT * FROM schools",
                                   "what's the weather in Paris?", "asdf qwer zxcv"])
-def test_http_bad_input_gets_a_friendly_answer_and_the_conversation_goes_on(servers, text):
+def test_rest_bad_input_gets_a_friendly_answer_and_the_conversation_goes_on(bot, text):
     user = new_user()
-    messages = say(servers, user, text)
+    messages = say(bot.url, user, text)
     replies = " ".join(m.get("text", "") for m in messages)
     assert "Traceback" not in replies and "Error" not in replies
-    assert "$66,640 per year" in say_text(servers, user, "tuition at USC")
+    assert "$66,640 per year" in say_text(bot.url, user, "tuition at USC")
+
+
+def test_rest_ranking_refined_and_paged(bot):
+    user = new_user()
+    first = say_text(bot.url, user, "what are the cheapest programs in California?")
+    assert "1. San Jose State University" in first and "$5,742/yr" in first
+    private = say_text(bot.url, user, "only private ones")
+    assert "San Jose" not in private and "University of San Diego" in private
+    everything = say_text(bot.url, user, "top 10 programs by graduation rate")
+    assert "5 more" in everything
+    assert "Rows 6-10" in say_text(bot.url, user, "show more")
+
+
+def test_rest_comparison(bot):
+    reply = say_text(bot.url, new_user(), "which is cheaper, Penn or NYU?")
+    assert "Penn ($58,620/yr vs $60,438/yr for NYU)" in reply
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("what does an NLP engineer do?", "SOC 15-1252"),
+    ("does Amazon pay for a master's?", "95% of tuition"),
+    ("median tuition in Texas?", "$18,900"),
+])
+def test_rest_guidance(bot, text, figure):
+    assert figure in say_text(bot.url, new_user(), text)
+
+
+def test_rest_help_me_choose_with_a_skip_and_a_change(bot):
+    user = new_user()
+    assert "budget per year" in say_text(bot.url, user, "help me choose a program")
+    assert "Where do you want to study" in say_text(bot.url, user, "$20k")
+    assert "research" in say_text(bot.url, user, "skip")
+    assert "Public or private" in say_text(bot.url, user, "research")
+    result = say_text(bot.url, user, "public")
+    assert "1. University of Washington-Seattle Campus" in result
+    assert "fits your $20,000 budget: $11,524/yr" in result
+    changed = say_text(bot.url, user, "actually make my budget $5k")
+    assert "budget up to $5,000/yr" in changed and "University of Central Florida" in changed

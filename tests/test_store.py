@@ -130,7 +130,7 @@ def test_loader_is_idempotent():
 
 
 def test_store_url_comes_from_the_environment(knowledge_store):
-    assert str(get_engine().url) == f"sqlite:///{knowledge_store}"
+    assert get_engine().url.render_as_string(hide_password=False) == knowledge_store
     with get_engine().connect() as connection:
         assert connection.execute(text("select count(*) from schools")).scalar() == 25
 
