@@ -7,7 +7,8 @@ laptop and a multi-replica deployment:
   conversation at a time across replicas); unset -> in memory.
 
 endpoints.yml names these classes as custom store types; Rasa instantiates them with the
-endpoint's settings, and each returns the store the environment asks for.
+endpoint's settings, and each returns the store the environment asks for. Loading this
+module also applies deployment.speedups to the Rasa server.
 """
 import logging
 import os
@@ -17,7 +18,10 @@ from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
 from rasa.core.tracker_store import InMemoryTrackerStore, SQLTrackerStore, TrackerStore
 from sqlalchemy.engine.url import make_url
 
+from deployment import speedups
+
 logger = logging.getLogger(__name__)
+speedups.apply()
 
 TRACKER_STORE_URL = "TRACKER_STORE_URL"
 LOCK_STORE_URL = "LOCK_STORE_URL"
