@@ -5,7 +5,7 @@ from knowledge.answers import bullets, money, with_source
 from knowledge.guides import (career, careers, employer_benefit, employer_benefits, find_term,
                               guide)
 from knowledge.places import find_place
-from knowledge.queries import school_facts_where, state_stats, states_in_table
+from knowledge.queries import school_count, school_facts_where, state_stats, states_in_table
 from knowledge import models
 
 GUIDE_KEYS = ("thesis", "specializations", "part_time", "work_experience", "salary",
@@ -67,7 +67,7 @@ def benefit_reply(mentions: List[str], text: str) -> str:
 def _listed_schools_in(code: str) -> str:
     schools = school_facts_where([models.School.state == code])
     if not schools:
-        return "None of the 25 listed ranking rows is in this state."
+        return f"None of the {school_count()} listed ranking rows is in this state."
     rows = ", ".join(f"{s.short_name} (#{s.rank}, {money(s.tuition_per_year)}/yr)"
                      for s in schools)
     return f"Listed in the ranking's rows: {rows}."
@@ -78,10 +78,7 @@ def state_reply(mentions: List[str], text: str) -> str:
     source = "2026 ranking, “Top States for Machine Learning Master's Programs”"
     table = states_in_table()
     place = find_place([*mentions, text])
-    code: Optional[str] = None
-    if place is not None:
-        code = place.value if place.kind == "state" else \
-            school_facts_where([models.School.city == place.value])[0].state
+    code: Optional[str] = place.state if place else None
     if code is None:
         rows = bullets(f"{s.name}: {s.programs} programs, median tuition "
                        f"{money(s.median_tuition)}, top program {s.top_program}" for s in table)

@@ -1,6 +1,5 @@
 """Guidance facts of the source from the store: guides (thesis, financing, ...), career
 paths and employer tuition benefits, and matching a user's words to a career or employer."""
-import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
@@ -8,6 +7,7 @@ from sqlalchemy import select
 
 from knowledge import models
 from knowledge.store import cached_per_store, session_scope
+from knowledge.vocabulary import earliest_phrase
 
 
 @dataclass(frozen=True)
@@ -82,14 +82,7 @@ def _terms_for(kind: str) -> Tuple[Tuple[str, str], ...]:
 
 def find_term(kind: str, texts: List[str]) -> Optional[str]:
     """The career title / employer named first in the texts (whole words, any case)."""
-    for text in texts:
-        lowered = (text or "").lower()
-        hits = [(match.start(), target) for term, target in _terms_for(kind)
-                for match in re.finditer(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])",
-                                         lowered)]
-        if hits:
-            return min(hits)[1]
-    return None
+    return earliest_phrase(texts, _terms_for(kind))
 
 
 def career(title: str) -> Optional[CareerFacts]:

@@ -8,36 +8,36 @@ from typing import Iterable, Optional, Tuple
 
 from knowledge.queries import cities, state_names
 from knowledge.store import cached_per_store
+from knowledge.vocabulary import earliest_phrase
 
 
 @dataclass(frozen=True)
 class Place:
     kind: str  # "state" | "city"
     value: str  # state code, or the city as the store spells it
-    label: str  # "California", "Boston, MA"
+    state: str  # the state code (a city's state)
 
 
 @cached_per_store
 def _places() -> Tuple[Tuple[str, Place], ...]:
     """(lower-case name, place), longest name first; states before cities of the same name."""
-    names = state_names()
-    places = [(name.lower(), Place("state", code, name)) for code, name in names.items()]
-    places += [(city.lower(), Place("city", city, f"{city}, {state}"))
-               for city, state in cities() if city.lower() not in {n.lower() for n in names.values()}]
+    places = [(name.lower(), Place("state", code, code)) for code, name in state_names().items()]
+    state_keys = {key for key, _place in places}
+    places += [(city.lower(), Place("city", city, state)) for city, state in cities()
+               if city.lower() not in state_keys]
     return tuple(sorted(places, key=lambda pair: -len(pair[0])))
 
 
 def find_place(texts: Iterable[str]) -> Optional[Place]:
     """The first state or listed city named in any of the texts (case-insensitive), or a
     state's postal code written in capitals ("in CA")."""
+    texts = list(texts)
+    named = earliest_phrase(texts, _places())
+    if named is not None:
+        return named
     codes = state_names()
     for text in texts:
-        lowered = f" {(text or '').lower()} "
-        hits = [(match.start(), place) for name, place in _places()
-                for match in re.finditer(rf"(?<![a-z]){re.escape(name)}(?![a-z])", lowered)]
-        if hits:
-            return min(hits, key=lambda hit: hit[0])[1]
         for code in re.findall(r"\b(?:in|near|around)\s+([A-Z]{2})\b", text or ""):
             if code in codes:
-                return Place("state", code, codes[code])
+                return Place("state", code, code)
     return None

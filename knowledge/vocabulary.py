@@ -6,12 +6,13 @@ canonical value or None; none of them guess beyond the words they know.
 """
 import re
 from functools import lru_cache
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple, TypeVar
 
 import yaml
 
 from knowledge.load import DATA_DIR
 
+Value = TypeVar("Value")
 MIN_PLAUSIBLE_TUITION = 1_000  # "under 30" means $30k: amounts below this are thousands
 MAX_PLAUSIBLE_TUITION = 1_000_000
 
@@ -48,6 +49,22 @@ def find_terms(text: str, section: str) -> List[Tuple[int, str]]:
                     taken[i] = True
                 found.append((match.start(), value))
     return sorted(found)
+
+
+def earliest_phrase(texts: Iterable[str], phrases: Sequence[Tuple[str, Value]]
+                    ) -> Optional[Value]:
+    """The value of the phrase named earliest in the first text naming any of them.
+
+    `phrases`: (lower-case phrase, value), longest first, so at one position the longest
+    phrase wins. Whole words only, any case."""
+    for text in texts:
+        lowered = (text or "").lower()
+        hits = [(match.start(), index) for index, (phrase, _value) in enumerate(phrases)
+                for match in re.finditer(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])",
+                                         lowered)]
+        if hits:
+            return phrases[min(hits)[1]][1]
+    return None
 
 
 def term(text: str, section: str, generic: Optional[str] = None) -> Optional[str]:
@@ -149,7 +166,3 @@ def count(text: str, bare: bool = False) -> Optional[int]:
                       plain)
     value = _number(match.group(1)) if match else None
     return value if value and value <= 50 else None
-
-
-def first(values: Iterable[Optional[str]]) -> Optional[str]:
-    return next((value for value in values if value), None)
