@@ -3,8 +3,9 @@ laptop and a multi-replica deployment:
 
 * TRACKER_STORE_URL, e.g. postgresql://rasa:secret@db:5432/rasa -> Rasa's SQLTrackerStore
   (conversations shared by every Rasa replica); unset -> in memory (one process).
-* LOCK_STORE_URL, e.g. redis://redis:6379/1 -> Rasa's RedisLockStore (one turn of a
-  conversation at a time across replicas); unset -> in memory.
+* LOCK_STORE_URL, e.g. redis://redis:6379/1 -> a Redis lock store (one turn of a
+  conversation at a time across replicas; deployment.locks makes Rasa's RedisLockStore
+  atomic); unset -> in memory.
 
 endpoints.yml names these classes as custom store types; Rasa instantiates them with the
 endpoint's settings, and each returns the store the environment asks for. Loading this
@@ -14,11 +15,12 @@ import logging
 import os
 from typing import Any, Optional
 
-from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
+from rasa.core.lock_store import InMemoryLockStore, LockStore
 from rasa.core.tracker_store import InMemoryTrackerStore, SQLTrackerStore, TrackerStore
 from sqlalchemy.engine.url import make_url
 
 from deployment import speedups
+from deployment.locks import AtomicRedisLockStore
 
 logger = logging.getLogger(__name__)
 speedups.apply()
@@ -52,6 +54,7 @@ class EnvLockStore:
             return InMemoryLockStore()
         parsed = make_url(url)
         logger.info(f"lock store: Redis at {parsed.host}:{parsed.port}")
-        return RedisLockStore(host=parsed.host or "localhost", port=parsed.port or 6379,
-                              db=int(parsed.database or 1), password=parsed.password,
-                              key_prefix=os.environ.get("LOCK_STORE_PREFIX") or None)
+        return AtomicRedisLockStore(host=parsed.host or "localhost",
+                                    port=parsed.port or 6379, db=int(parsed.database or 1),
+                                    password=parsed.password,
+                                    key_prefix=os.environ.get("LOCK_STORE_PREFIX") or None)

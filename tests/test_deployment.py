@@ -1,6 +1,7 @@
 """Beyond one process: the knowledge store on PostgreSQL, two Rasa replicas sharing a
 PostgreSQL tracker store and a Redis lock store, one action server — all real servers on
 loopback. A user's turns alternate between the replicas; then a replica restarts."""
+import asyncio
 import subprocess
 import sys
 import uuid
@@ -12,6 +13,8 @@ import pytest
 import redis
 from sqlalchemy.engine.url import make_url
 
+from deployment.locks import AtomicRedisLockStore
+from deployment.stores import EnvLockStore
 from tests.backing_services import create_database, postgres_server, redis_server
 from tests.conftest import TEST_STORE_VARIABLE
 from tests.rasa_servers import PROJECT_ROOT, action_server, rasa_env, rasa_server, say_text
@@ -27,6 +30,45 @@ def backing(tmp_path_factory):
     work = tmp_path_factory.mktemp("deploy")
     with postgres_server() as postgres, redis_server(work) as redis_url:
         yield {"postgres": postgres, "redis": redis_url, "work": work}
+
+
+def _lock_stores(redis_url: str, replicas: int) -> list:
+    """One lock store per simulated Rasa replica, as deployment.stores builds them."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LOCK_STORE_URL", redis_url)
+        return [EnvLockStore() for _ in range(replicas)]
+
+
+def test_tickets_issued_at_once_by_two_replicas_are_unique(backing):
+    stores = _lock_stores(backing["redis"], 2)
+    assert all(isinstance(store, AtomicRedisLockStore) for store in stores)
+    conversation = f"tickets-{uuid.uuid4().hex[:8]}"
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        tickets = list(pool.map(lambda i: stores[i % 2].issue_ticket(conversation), range(40)))
+    assert sorted(tickets) == list(range(40))
+    for number in tickets:
+        stores[number % 2].cleanup(conversation, number)
+    assert stores[0].get_lock(conversation) is None  # the last cleanup deleted the queue
+
+
+def test_turns_of_one_conversation_never_overlap_across_replicas(backing):
+    stores = _lock_stores(backing["redis"], 2)
+    conversation = f"turns-{uuid.uuid4().hex[:8]}"
+    inside, overlaps, served = [0], [], []
+
+    async def turn(store, number):
+        async with store.lock(conversation, wait_time_in_seconds=0.01):
+            inside[0] += 1
+            overlaps.append(inside[0] > 1)
+            await asyncio.sleep(0.01)
+            served.append(number)
+            inside[0] -= 1
+
+    async def everyone():
+        await asyncio.gather(*(turn(stores[i % 2], i) for i in range(12)))
+
+    asyncio.run(everyone())
+    assert sorted(served) == list(range(12)) and not any(overlaps)
 
 
 def test_store_tests_pass_on_postgresql(backing):
