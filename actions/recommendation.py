@@ -1,5 +1,6 @@
 """The "help me choose" form: ask budget, place or format, goal and public/private (each
-skippable), then recommend three schools; later "make my budget $40k" changes one answer.
+skippable), then recommend three schools; later "make my budget $40k" changes one answer
+(through actions/refine.py, as `last_list` is then "recommendation").
 
 Slots pref_budget / pref_location / pref_goal / pref_control hold the parsed answers
 (see knowledge.recommend.Preferences); the form fills them from the user's text."""
@@ -10,6 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.messages import latest_entities, latest_text
+from actions.rankings import LAST_LIST
 from knowledge.recommend import (ANY, PARSERS, SLOTS, Preferences, changes_in,
                                  recommendation_reply)
 from knowledge.vocabulary import is_stop
@@ -23,8 +25,7 @@ NOT_UNDERSTOOD = {
     "control": "Public or private? Or say “skip” if either is fine.",
 }
 STOPPED = "Okay, no more questions — here is what fits your answers so far."
-NOTHING_TO_CHANGE = ("Which answer should I change? E.g. “make my budget $40k”, “California "
-                     "instead”, “research”, “private” or “any state”.")
+RECOMMENDATION = "recommendation"
 
 
 def preferences(tracker: Tracker) -> Preferences:
@@ -82,21 +83,17 @@ class ActionRecommend(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(text=recommendation_reply(preferences(tracker)))
-        return []
+        return [SlotSet(LAST_LIST, RECOMMENDATION)]
 
 
-class ActionChangePreference(Action):
-    """Change one (or more) answers and recommend again."""
-
-    def name(self) -> Text:
-        return "action_change_preference"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        changes = changes_in(latest_text(tracker), latest_entities(tracker))
-        if not changes:
-            dispatcher.utter_message(text=NOTHING_TO_CHANGE)
-            return []
-        updated = Preferences.from_slots({**preferences(tracker).to_slots(), **changes})
-        dispatcher.utter_message(text=recommendation_reply(updated))
-        return [SlotSet(SLOT_PREFIX + name, value) for name, value in changes.items()]
+def change_preferences(dispatcher: CollectingDispatcher,
+                       tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
+    """Change the answers the latest message names and recommend again; None (and nothing
+    said) if it names none."""
+    changes = changes_in(latest_text(tracker), latest_entities(tracker))
+    if not changes:
+        return None
+    updated = Preferences.from_slots({**preferences(tracker).to_slots(), **changes})
+    dispatcher.utter_message(text=recommendation_reply(updated))
+    return [*(SlotSet(SLOT_PREFIX + name, value) for name, value in changes.items()),
+            SlotSet(LAST_LIST, RECOMMENDATION)]

@@ -20,14 +20,15 @@ def test_rank_then_refine_then_show_more(executor):
         [("sort_key", "cheapest"), ("state", "California")]))
     assert "1. San Jose State University" in texts[0] and "$5,742/yr" in texts[0]
     assert slots["ranking"]["state"] == "CA" and slots["ranking_page"] == 0
-    texts, _, slots = run(executor, "action_rank_schools", tracker(
-        "only private ones", "refine_ranking", [("ownership", "private")],
-        ranking=slots["ranking"], ranking_page=0))
+    assert slots["last_list"] == "ranking"
+    texts, _, slots = run(executor, "action_refine", tracker(
+        "only private ones", "inform", [("ownership", "private")],
+        ranking=slots["ranking"], ranking_page=0, last_list="ranking"))
     assert "private, in California" in texts[0] and "San Jose" not in texts[0]
     assert slots["ranking"] == {**slots["ranking"], "control": "private", "state": "CA"}
-    texts, _, slots = run(executor, "action_rank_schools", tracker(
-        "what about New York?", "refine_ranking", [("state", "New York")],
-        ranking=slots["ranking"]))
+    texts, _, slots = run(executor, "action_refine", tracker(
+        "what about New York?", "inform", [("state", "New York")],
+        ranking=slots["ranking"], last_list="ranking"))
     assert "private, in New York" in texts[0] and "Rochester Institute of Technology" in texts[0]
     everything = {"sort_by": "score"}
     texts, _, slots = run(executor, "action_show_more", tracker(
@@ -36,8 +37,11 @@ def test_rank_then_refine_then_show_more(executor):
 
 
 def test_refine_without_criteria_or_ranking(executor):
-    texts, _, slots = run(executor, "action_rank_schools", tracker("hmm ok", "refine_ranking"))
+    texts, _, slots = run(executor, "action_refine", tracker("hmm ok", "inform"))
     assert "how to change the list" in texts[0] and slots == {}
+    texts, _, slots = run(executor, "action_refine", tracker(
+        "public ones under $20k", "inform", [("ownership", "public"), ("amount", "$20k")]))
+    assert "public" in texts[0] and slots["ranking"]["max_tuition"] == 20000
     texts, _, _ = run(executor, "action_show_more", tracker("more", "show_more"))
     assert "no list to continue" in texts[0]
 
@@ -98,19 +102,31 @@ def test_form_stop_fills_the_rest_with_any(executor):
 def test_recommend_and_change_an_answer(executor):
     answers = {"pref_budget": "20000", "pref_location": "any", "pref_goal": "research",
                "pref_control": "public"}
-    texts, _, _ = run(executor, "action_recommend", tracker("public", "inform", **answers))
+    texts, _, slots = run(executor, "action_recommend", tracker("public", "inform", **answers))
     assert "1. University of Washington-Seattle Campus" in texts[0]
-    texts, _, slots = run(executor, "action_change_preference", tracker(
-        "actually make it california", "change_preference", [("state", "California")],
-        **answers))
-    assert slots == {"pref_location": "CA"} and "1. University of California-Irvine" in texts[0]
+    assert slots == {"last_list": "recommendation"}
+    texts, _, slots = run(executor, "action_refine", tracker(
+        "actually make it california", "inform", [("state", "California")],
+        last_list="recommendation", **answers))
+    assert slots == {"pref_location": "CA", "last_list": "recommendation"}
+    assert "1. University of California-Irvine" in texts[0]
+
+
+def test_after_a_recommendation_a_ranking_word_ranks(executor):
+    answers = {"pref_budget": "20000", "pref_location": "any", "pref_goal": "any",
+               "pref_control": "any"}
+    texts, _, slots = run(executor, "action_refine", tracker(
+        "sort by graduation rate", "inform", [("sort_key", "graduation rate")],
+        last_list="recommendation", **answers))
+    assert "graduation rate" in texts[0] and slots["last_list"] == "ranking"
+    assert not any(name.startswith("pref_") for name in slots)
 
 
 @pytest.mark.parametrize("action, intent", [
     ("action_rank_schools", "rank_schools"), ("action_compare_schools", "compare_schools"),
     ("action_answer_guide", "ask_career"), ("action_answer_guide", "ask_state_stats"),
     ("action_answer_guide", "ask_employer_benefits"),
-    ("action_change_preference", "change_preference"),
+    ("action_refine", "inform"),
 ])
 @pytest.mark.parametrize("text", ["", "'; DROP TABLE schools; --", "🎓🤖🎓", "x" * 10_000])
 def test_bad_input_never_breaks_an_action(executor, action, intent, text):

@@ -21,3 +21,17 @@ def test_saved_pipeline_finds_entities_case_insensitively(tmp_path):
     doc = nlp("is uc irvine cheaper than cmu? any schools in texas or in worcester")
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("uc irvine", "school"), ("cmu", "school"), ("texas", "state"), ("worcester", "city")]
+
+
+def test_lookup_tables_list_every_pattern_under_its_label():
+    import yaml
+
+    from knowledge.nlp import lookup_tables_yaml
+
+    tables = {table["lookup"]: [line[2:] for line in table["examples"].splitlines()]
+              for table in yaml.safe_load(lookup_tables_yaml())["nlu"]}
+    assert set(tables) == {"school", "state", "city", "career", "employer"}
+    assert "CMU" in tables["school"] and "Carnegie Mellon University" in tables["school"]
+    assert "Texas" in tables["state"] and "Worcester" in tables["city"]
+    assert sum(map(len, tables.values())) == len({(p["label"], p["pattern"])
+                                                  for p in entity_patterns()})
