@@ -1,0 +1,60 @@
+"""The project's intent classifier as Rasa runs it: trained, saved with skops, loaded again,
+with the spaCy ruler's entity tokens as features."""
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from knowledge.nlp import build_pipeline
+from nlu_components.intent_classifier import TfidfIntentClassifier, classifier_input
+
+EXAMPLES = {
+    "ask_tuition": ["how much is tuition at CMU", "what does USC cost", "price of NYU",
+                    "tuition at emory per year", "is UW expensive"],
+    "greet": ["hi", "hello there", "hey", "good morning", "hiya"],
+    "ask_thesis": ["should i do a thesis", "thesis or coursework only", "is a thesis worth it",
+                   "non-thesis track pros and cons", "do i need a thesis for a phd"],
+}
+
+
+def _message(nlp, text, intent=None):
+    data = {TEXT: text, SPACY_DOCS[TEXT]: nlp(text)}
+    if intent:
+        data[INTENT] = intent
+    return Message(data=data)
+
+
+def test_trains_saves_loads_and_predicts(tmp_path):
+    nlp = build_pipeline()
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource("intent_classifier")
+    context = ExecutionContext(GraphSchema({}), "test")
+    data = TrainingData([_message(nlp, text, intent) for intent, texts in EXAMPLES.items()
+                         for text in texts])
+    trained = TfidfIntentClassifier.create({}, storage, resource, context)
+    trained.train(data)
+    loaded = TfidfIntentClassifier.load({}, storage, resource, context)
+    for component in (trained, loaded):
+        asked = component.process([_message(nlp, "tuition at carnegie melon?"),
+                                   _message(nlp, "hello!")])
+        assert [m.get(INTENT)["name"] for m in asked] == ["ask_tuition", "greet"]
+        ranking = asked[0].get("intent_ranking")
+        assert len(ranking) == 3 and abs(sum(i["confidence"] for i in ranking) - 1) < 1e-6
+
+
+def test_the_rulers_entities_become_tokens():
+    nlp = build_pipeline()
+    assert classifier_input(_message(nlp, "is uc irvine in texas")) == (
+        "is uc irvine in texas entity_school entity_state")
+    assert classifier_input(Message(data={TEXT: "hi"})) == "hi"
+
+
+def test_without_training_it_leaves_messages_alone(tmp_path):
+    storage, resource = LocalModelStorage(tmp_path), Resource("untrained")
+    context = ExecutionContext(GraphSchema({}), "test")
+    component = TfidfIntentClassifier.load({}, storage, resource, context)
+    message = Message(data={TEXT: "hi"})
+    assert component.process([message]) == [message] and message.get(INTENT) is None
