@@ -22,11 +22,13 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers import LABEL_RANKING_LENGTH
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.nlu.constants import SPACY_DOCS
-from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from rasa.utils.tensorflow.constants import RANKING_LENGTH
 
 logger = logging.getLogger(__name__)
 MODEL_FILE = "intent_classifier.skops"
@@ -55,7 +57,7 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"C": 100.0, "word_max_ngram": 1, "char_min_ngram": 2, "char_max_ngram": 4,
-                "max_iter": 3000, "random_state": 42, "ranking_length": 10}
+                "max_iter": 3000, "random_state": 42, RANKING_LENGTH: LABEL_RANKING_LENGTH}
 
     @staticmethod
     def required_packages() -> List[Text]:
@@ -89,8 +91,9 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
         for message, row in zip(messages, probabilities):
             ranking = sorted(({"name": str(name), "confidence": float(p)}
                               for name, p in zip(names, row)), key=lambda i: -i["confidence"])
+            length = self.config[RANKING_LENGTH]  # as in Rasa's classifiers: 0 keeps them all
             message.set(INTENT, ranking[0], add_to_output=True)
-            message.set("intent_ranking", ranking[:self.config["ranking_length"]],
+            message.set(INTENT_RANKING_KEY, ranking[:length] if length > 0 else ranking,
                         add_to_output=True)
         return messages
 
