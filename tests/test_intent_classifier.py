@@ -58,3 +58,19 @@ def test_without_training_it_leaves_messages_alone(tmp_path):
     component = TfidfIntentClassifier.load({}, storage, resource, context)
     message = Message(data={TEXT: "hi"})
     assert component.process([message]) == [message] and message.get(INTENT) is None
+
+
+def test_the_held_out_phrasings_cover_every_trained_intent_and_no_other():
+    """bench/nlu_holdout.yml measures unseen phrasings (bench/nlu_accuracy.py --holdout): it
+    must stay in step with the intents of data/nlu/ and outside the training data folder."""
+    from collections import Counter
+    from pathlib import Path
+
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    root = Path(__file__).resolve().parent.parent
+    held_out = Counter(e.get(INTENT) for e in load_data(
+        str(root / "bench" / "nlu_holdout.yml")).intent_examples)
+    assert set(held_out) == load_data(str(root / "data" / "nlu")).intents
+    assert min(held_out.values()) >= 10
+    assert not list((root / "data").rglob("nlu_holdout*"))
