@@ -100,14 +100,26 @@ def test_rest_guidance(bot, text, figure):
     assert figure in say_text(bot.url, new_user(), text)
 
 
+def run_form(bot, user, answers):
+    """Starts "help me choose" and gives the four answers; returns the recommendation."""
+    questions = ["budget per year", "Where do you want to study", "research", "Public or private"]
+    for text, question in zip(["help me choose a program", *answers[:3]], questions):
+        assert question in say_text(bot.url, user, text)
+    return say_text(bot.url, user, answers[3])
+
+
 def test_rest_help_me_choose_with_a_skip_and_a_change(bot):
     user = new_user()
-    assert "budget per year" in say_text(bot.url, user, "help me choose a program")
-    assert "Where do you want to study" in say_text(bot.url, user, "$20k")
-    assert "research" in say_text(bot.url, user, "skip")
-    assert "Public or private" in say_text(bot.url, user, "research")
-    result = say_text(bot.url, user, "public")
+    result = run_form(bot, user, ["$20k", "skip", "research", "public"])
     assert "1. University of Washington-Seattle Campus" in result
     assert "fits your $20,000 budget: $11,524/yr" in result
     changed = say_text(bot.url, user, "actually make my budget $5k")
     assert "budget up to $5,000/yr" in changed and "University of Central Florida" in changed
+
+
+def test_rest_form_answers_that_read_like_questions_still_fill_the_form(bot):
+    """Out of context "evening classes" or "private is fine" could be a question
+    (ask_part_time, ask_type); inside the form they are answers, whatever the intent."""
+    result = run_form(bot, new_user(), ["around 60k a year", "evening classes, i work full time",
+                                        "industry job", "private is fine"])
+    assert "1. " in result and "$60,000 budget" in result
