@@ -1,15 +1,19 @@
 """The project's intent classifier as Rasa runs it: trained, saved with skops, loaded again,
 with the spaCy ruler's entity tokens as features."""
+from collections import Counter
+
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
 from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from knowledge.nlp import build_pipeline
 from nlu_components.intent_classifier import TfidfIntentClassifier, classifier_input
+from tests.rasa_servers import PROJECT_ROOT
 
 EXAMPLES = {
     "ask_tuition": ["how much is tuition at CMU", "what does USC cost", "price of NYU",
@@ -63,14 +67,8 @@ def test_without_training_it_leaves_messages_alone(tmp_path):
 def test_the_held_out_phrasings_cover_every_trained_intent_and_no_other():
     """bench/nlu_holdout.yml measures unseen phrasings (bench/nlu_accuracy.py --holdout): it
     must stay in step with the intents of data/nlu/ and outside the training data folder."""
-    from collections import Counter
-    from pathlib import Path
-
-    from rasa.shared.nlu.training_data.loading import load_data
-
-    root = Path(__file__).resolve().parent.parent
     held_out = Counter(e.get(INTENT) for e in load_data(
-        str(root / "bench" / "nlu_holdout.yml")).intent_examples)
-    assert set(held_out) == load_data(str(root / "data" / "nlu")).intents
+        str(PROJECT_ROOT / "bench" / "nlu_holdout.yml")).intent_examples)
+    assert set(held_out) == load_data(str(PROJECT_ROOT / "data" / "nlu")).intents
     assert min(held_out.values()) >= 10
-    assert not list((root / "data").rglob("nlu_holdout*"))
+    assert not list((PROJECT_ROOT / "data").rglob("nlu_holdout*"))
