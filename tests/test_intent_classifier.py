@@ -1,6 +1,8 @@
 """The project's intent classifier as Rasa runs it: trained, saved with skops, loaded again,
-with the spaCy ruler's entity tokens as features."""
+with the spaCy ruler's entity tokens and the sentence embeddings as features."""
 from collections import Counter
+
+import pytest
 
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
@@ -31,16 +33,18 @@ def _message(nlp, text, intent=None):
     return Message(data=data)
 
 
-def test_trains_saves_loads_and_predicts(tmp_path):
+@pytest.mark.parametrize("embedding_weight", [1.0, 0.0])  # with and without sentence embeddings
+def test_trains_saves_loads_and_predicts(tmp_path, embedding_weight):
+    config = {"sentence_embedding_weight": embedding_weight}
     nlp = build_pipeline()
     storage = LocalModelStorage(tmp_path)
     resource = Resource("intent_classifier")
     context = ExecutionContext(GraphSchema({}), "test")
     data = TrainingData([_message(nlp, text, intent) for intent, texts in EXAMPLES.items()
                          for text in texts])
-    trained = TfidfIntentClassifier.create({}, storage, resource, context)
+    trained = TfidfIntentClassifier.create(config, storage, resource, context)
     trained.train(data)
-    loaded = TfidfIntentClassifier.load({}, storage, resource, context)
+    loaded = TfidfIntentClassifier.load(config, storage, resource, context)
     for component in (trained, loaded):
         asked = component.process([_message(nlp, "tuition at carnegie melon?"),
                                    _message(nlp, "hello!")])
