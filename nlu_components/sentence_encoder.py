@@ -47,11 +47,7 @@ class SentenceEncoder:
         from tokenizers import Tokenizer
 
         self.config = json.loads((directory / "config.json").read_text())
-        weights = load_file(str(directory / "model.safetensors"))
-        # Linear layers are stored (out, in); keep them (in, out) so x @ W needs no transpose.
-        self.weights: Dict[Text, np.ndarray] = {
-            name: np.ascontiguousarray(value.T) if value.ndim == 2 and ".layer." in name else value
-            for name, value in weights.items()}
+        self.weights: Dict[Text, np.ndarray] = load_file(str(directory / "model.safetensors"))
         self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
@@ -70,8 +66,8 @@ class SentenceEncoder:
         return vectors
 
     def _linear(self, x: np.ndarray, name: Text) -> np.ndarray:
-        # One 2-D matrix product for the whole batch (a 3-D @ is a slow loop in NumPy).
-        flat = x.reshape(-1, x.shape[-1]) @ self.weights[name + ".weight"]
+        # One 2-D product for the whole batch (a 3-D @ loops in NumPy); weights as stored: (out, in).
+        flat = (self.weights[name + ".weight"] @ x.reshape(-1, x.shape[-1]).T).T
         return (flat + self.weights[name + ".bias"]).reshape(*x.shape[:-1], -1)
 
     def _attention(self, x: np.ndarray, mask_bias: np.ndarray, prefix: Text) -> np.ndarray:

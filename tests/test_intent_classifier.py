@@ -53,6 +53,32 @@ def test_trains_saves_loads_and_predicts(tmp_path, embedding_weight):
         assert len(ranking) == 3 and abs(sum(i["confidence"] for i in ranking) - 1) < 1e-6
 
 
+def test_the_encoder_runs_only_for_messages_words_alone_leave_unsure(tmp_path, monkeypatch):
+    from nlu_components import intent_classifier
+
+    encoded = []
+    encoder = intent_classifier.default_encoder()
+
+    class CountingEncoder:
+        def encode(self, texts):
+            encoded.extend(texts)
+            return encoder.encode(texts)
+
+    monkeypatch.setattr(intent_classifier, "default_encoder", CountingEncoder)
+    nlp = build_pipeline()
+    data = TrainingData([_message(nlp, text, intent) for intent, texts in EXAMPLES.items()
+                         for text in texts])
+    context = ExecutionContext(GraphSchema({}), "test")
+    for gate, expected in [(0.0, []), (1.01, ["tuition at CMU", "hiya"])]:
+        component = TfidfIntentClassifier.create({"embedding_gate": gate}, LocalModelStorage(
+            tmp_path), Resource(f"intent_classifier_{gate}"), context)
+        component.train(data)
+        encoded.clear()
+        asked = component.process([_message(nlp, "tuition at CMU"), _message(nlp, "hiya")])
+        assert encoded == expected
+        assert [m.get(INTENT)["name"] for m in asked] == ["ask_tuition", "greet"]
+
+
 def test_the_rulers_entities_become_tokens():
     nlp = build_pipeline()
     assert classifier_input(_message(nlp, "is uc irvine in texas")) == (
