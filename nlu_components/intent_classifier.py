@@ -175,9 +175,9 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
                 unsafe = [t for t in types if not t.startswith(SAFE_TYPE_PREFIXES)]
                 if unsafe:
                     raise ValueError(f"unexpected types in {path}: {unsafe}")
-                parts = sio.load(path, trusted=types)
-                model = IntentModel({**cls.get_default_config(), **config}, **parts)
-                return cls(config, model_storage, resource, model)
+                component = cls(config, model_storage, resource)
+                component.model = IntentModel(component.config, **sio.load(path, trusted=types))
+                return component
         except ValueError as error:  # not trained (no data) or not readable
             logger.warning(f"Intent classifier not loaded: {error}")
             return cls(config, model_storage, resource)
