@@ -6,7 +6,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.messages import latest_entities, latest_text
-from knowledge.compare import compare_reply
+from knowledge.deciding.compare import compare_reply
 
 
 class ActionCompareSchools(Action):

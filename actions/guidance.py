@@ -6,7 +6,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.messages import latest_entities, latest_intent, latest_text
-from knowledge.guide_answers import benefit_reply, career_reply, guide_reply, state_reply
+from knowledge.replying.guide_answers import benefit_reply, career_reply, guide_reply, state_reply
 
 # Intent -> guide of the store.
 INTENT_GUIDES = {

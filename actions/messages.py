@@ -3,7 +3,7 @@ from typing import Dict, Iterable, List, Text, Tuple
 
 from rasa_sdk import Tracker
 
-from knowledge.criteria import entity_values
+from knowledge.understanding.criteria import entity_values
 
 
 def latest_intent(tracker: Tracker) -> Text:

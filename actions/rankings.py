@@ -10,11 +10,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.messages import buttons, latest_entities, latest_text
-from knowledge.criteria import criteria_for, requested_changes
-from knowledge.ranking import Criteria
-from knowledge import ranking as ranking_query
-from knowledge.ranking_answers import PAGE_SIZE, ranking_reply
-from knowledge.suggestions import after_ranking
+from knowledge.understanding.criteria import criteria_for, requested_changes
+from knowledge.deciding.ranking import Criteria
+from knowledge.deciding import ranking as ranking_query
+from knowledge.replying.ranking_answers import PAGE_SIZE, ranking_reply
+from knowledge.replying.suggestions import after_ranking
 
 LAST_LIST = "last_list"  # which list the user saw last: "ranking" or "recommendation"
 RANKING = "ranking"

@@ -3,7 +3,7 @@ skippable), then recommend three schools; later "make my budget $40k" changes on
 (through actions/refine.py, as `last_list` is then "recommendation").
 
 Slots pref_budget / pref_location / pref_goal / pref_control hold the parsed answers
-(see knowledge.recommend.Preferences); the form fills them from the user's text."""
+(see knowledge.deciding.recommend.Preferences); the form fills them from the user's text."""
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -12,9 +12,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.messages import latest_entities, latest_text
 from actions.rankings import LAST_LIST
-from knowledge.recommend import (ANY, PARSERS, SLOTS, Preferences, changes_in,
+from knowledge.deciding.recommend import (ANY, PARSERS, SLOTS, Preferences, changes_in,
                                  recommendation_reply)
-from knowledge.vocabulary import is_stop
+from knowledge.understanding.vocabulary import is_stop
 
 SLOT_PREFIX = "pref_"
 NOT_UNDERSTOOD = {

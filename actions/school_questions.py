@@ -6,13 +6,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.messages import buttons, latest_entities, latest_intent, latest_text
-from knowledge.advisor import answer_for, answer_question
-from knowledge.queries import school_facts
-from knowledge.suggestions import after_overview
+from knowledge.deciding.advisor import answer_for, answer_question
+from knowledge.store.queries import school_facts
+from knowledge.replying.suggestions import after_overview
 
 YES_NO = (("Yes", "yes"), ("No", "no"))
 
-# Intent -> topic of knowledge.answers.
+# Intent -> topic of knowledge.replying.school_answers.
 INTENT_TOPICS = {
     "school_overview": "overview",
     "ask_tuition": "tuition",

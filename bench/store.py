@@ -13,16 +13,16 @@ from typing import Callable, Dict, List
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from knowledge import load  # noqa: E402
-from knowledge.advisor import answer_question  # noqa: E402
-from knowledge.compare import compare_reply  # noqa: E402
-from knowledge.criteria import criteria_for  # noqa: E402
-from knowledge.guide_answers import benefit_reply, career_reply, guide_reply, state_reply  # noqa: E402,E501
-from knowledge.queries import school_facts, school_resolver  # noqa: E402
-from knowledge.ranking import Criteria, rank  # noqa: E402
-from knowledge.ranking_answers import ranking_reply  # noqa: E402
-from knowledge.recommend import Preferences, recommendation_reply  # noqa: E402
-from knowledge.store import database_url  # noqa: E402
+from knowledge.store import load  # noqa: E402
+from knowledge.deciding.advisor import answer_question  # noqa: E402
+from knowledge.deciding.compare import compare_reply  # noqa: E402
+from knowledge.understanding.criteria import criteria_for  # noqa: E402
+from knowledge.replying.guide_answers import benefit_reply, career_reply, guide_reply, state_reply  # noqa: E402,E501
+from knowledge.store.queries import school_facts, school_resolver  # noqa: E402
+from knowledge.deciding.ranking import Criteria, rank  # noqa: E402
+from knowledge.replying.ranking_answers import ranking_reply  # noqa: E402
+from knowledge.deciding.recommend import Preferences, recommendation_reply  # noqa: E402
+from knowledge.store.engine import database_url  # noqa: E402
 
 TARGET_P95_MS = 2.0
 

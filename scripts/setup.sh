@@ -43,6 +43,6 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ constraints.txt -nt
 fi
 
 echo "==> loading the knowledge store"
-.venv/bin/python -m knowledge.load
+.venv/bin/python -m knowledge.store.load
 echo "==> building the spaCy pipeline from the store"
-.venv/bin/python -m knowledge.nlp build/spacy_ml_masters 2>/dev/null
+.venv/bin/python -m nlu_components.spacy_pipeline build/spacy_ml_masters 2>/dev/null

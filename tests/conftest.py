@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import load, nlp
+from knowledge.store import load
+from nlu_components import spacy_pipeline as nlp
 from tests.rasa_servers import PROJECT_ROOT, RASA, action_server, rasa_env, rasa_server
 from tests.slack_standin import SlackStandIn, slack_standin
 

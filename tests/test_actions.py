@@ -2,7 +2,7 @@
 import pytest
 
 from actions.school_questions import INTENT_TOPICS
-from knowledge.advisor import TOPICS
+from knowledge.deciding.advisor import TOPICS
 from tests.action_runner import executor as new_executor, run, tracker
 
 

@@ -1,9 +1,9 @@
 """Replies: the right figures from the store, honest unknowns, context and near misses."""
 import pytest
 
-from knowledge import answers
-from knowledge.advisor import TOPICS, answer_question
-from knowledge.queries import school_facts
+from knowledge.replying import school_answers as answers
+from knowledge.deciding.advisor import TOPICS, answer_question
+from knowledge.store.queries import school_facts
 
 
 def ask(topic, mentions=(), text="", context=None):

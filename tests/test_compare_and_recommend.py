@@ -1,10 +1,10 @@
 """Comparisons, ranking replies and recommendations, as text, against the real store."""
 import pytest
 
-from knowledge.compare import compare_reply
-from knowledge.ranking import Criteria, rank
-from knowledge.ranking_answers import PAGE_SIZE, ranking_reply
-from knowledge.recommend import (ANY, Preferences, changes_in, parse_budget, parse_location,
+from knowledge.deciding.compare import compare_reply
+from knowledge.deciding.ranking import Criteria, rank
+from knowledge.replying.ranking_answers import PAGE_SIZE, ranking_reply
+from knowledge.deciding.recommend import (ANY, Preferences, changes_in, parse_budget, parse_location,
                                  recommend, recommendation_reply)
 
 

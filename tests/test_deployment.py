@@ -108,7 +108,7 @@ def deployment(trained_model, backing):
     tracker = create_database(backing["postgres"], "tracker")
     env = {"KNOWLEDGE_DB_URL": knowledge, "TRACKER_STORE_URL": tracker,
            "LOCK_STORE_URL": backing["redis"]}
-    loaded = subprocess.run([sys.executable, "-m", "knowledge.load"], cwd=PROJECT_ROOT,
+    loaded = subprocess.run([sys.executable, "-m", "knowledge.store.load"], cwd=PROJECT_ROOT,
                             env={**rasa_env(), **env}, capture_output=True, text=True)
     assert loaded.returncode == 0, loaded.stderr
     with action_server(backing["work"], env=env) as action_url:

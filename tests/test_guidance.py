@@ -3,10 +3,10 @@ import re
 
 import pytest
 
-from knowledge import guides
-from knowledge.guide_answers import (GUIDE_KEYS, benefit_reply, career_reply, guide_reply,
+from knowledge.store import guides
+from knowledge.replying.guide_answers import (GUIDE_KEYS, benefit_reply, career_reply, guide_reply,
                                      state_reply)
-from knowledge.queries import states_in_table
+from knowledge.store.queries import states_in_table
 from tests import source_document
 
 

@@ -13,7 +13,7 @@ from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from knowledge.nlp import build_pipeline
+from nlu_components.spacy_pipeline import build_pipeline
 from nlu_components.intent_classifier import TfidfIntentClassifier, classifier_input
 from tests.rasa_servers import PROJECT_ROOT
 

@@ -1,7 +1,7 @@
 """The spaCy pipeline built from the store: blank English + entity_ruler, saved and reloaded."""
 import spacy
 
-from knowledge.nlp import build_pipeline, entity_patterns
+from nlu_components.spacy_pipeline import build_pipeline, entity_patterns
 
 
 def test_patterns_cover_every_school_alias_state_and_city():
@@ -26,7 +26,7 @@ def test_saved_pipeline_finds_entities_case_insensitively(tmp_path):
 def test_lookup_tables_list_every_pattern_under_its_label():
     import yaml
 
-    from knowledge.nlp import lookup_tables_yaml
+    from nlu_components.spacy_pipeline import lookup_tables_yaml
 
     tables = {table["lookup"]: [line[2:] for line in table["examples"].splitlines()]
               for table in yaml.safe_load(lookup_tables_yaml())["nlu"]}

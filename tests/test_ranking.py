@@ -1,7 +1,7 @@
-"""Sort keys, filters, ties and unknowns of knowledge.ranking, against the real store."""
+"""Sort keys, filters, ties and unknowns of knowledge.deciding.ranking, against the real store."""
 import pytest
 
-from knowledge.ranking import Criteria, rank, value_of
+from knowledge.deciding.ranking import Criteria, rank, value_of
 from tests import source_document
 
 ROWS = source_document.top50_rows()

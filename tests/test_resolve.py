@@ -1,8 +1,8 @@
 """Mentions -> schools: aliases, typos, near misses and things that are not schools."""
 import pytest
 
-from knowledge.queries import school_resolver
-from knowledge.resolve import SchoolResolver, normalize
+from knowledge.store.queries import school_resolver
+from knowledge.understanding.resolve import SchoolResolver, normalize
 
 
 @pytest.mark.parametrize("mention, school", [

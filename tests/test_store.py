@@ -2,9 +2,9 @@
 import pytest
 from sqlalchemy import func, select, text
 
-from knowledge import load, models
-from knowledge.queries import all_school_facts, school_count, school_facts
-from knowledge.store import get_engine, session_scope
+from knowledge.store import load, models
+from knowledge.store.queries import all_school_facts, school_count, school_facts
+from knowledge.store.engine import get_engine, session_scope
 from tests import source_document
 
 ROWS = source_document.top50_rows()

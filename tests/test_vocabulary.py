@@ -1,9 +1,9 @@
 """The user's words -> criteria: sort keys, amounts, percentages, counts, places, skips."""
 import pytest
 
-from knowledge import vocabulary as words
-from knowledge.criteria import criteria_for, requested_changes
-from knowledge.ranking import Criteria
+from knowledge.understanding import vocabulary as words
+from knowledge.understanding.criteria import criteria_for, requested_changes
+from knowledge.deciding.ranking import Criteria
 
 
 @pytest.mark.parametrize("text, key", [

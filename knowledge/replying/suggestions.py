@@ -1,8 +1,8 @@
 """Quick replies worth offering after an answer: (button title, the text it sends)."""
 from typing import List, Tuple
 
-from knowledge.queries import SchoolFacts, all_school_facts
-from knowledge.ranking import Criteria
+from knowledge.store.queries import SchoolFacts, all_school_facts
+from knowledge.deciding.ranking import Criteria
 
 Button = Tuple[str, str]
 

@@ -1,7 +1,7 @@
 """Mention -> school: exact name or alias first, then fuzzy matching for typos.
 
 A resolver is built from (name, aliases) pairs, so it works on any list of schools;
-`knowledge.queries.school_resolver()` builds (and caches) the one for the knowledge store.
+`knowledge.store.queries.school_resolver()` builds (and caches) the one for the knowledge store.
 """
 import re
 import unicodedata

@@ -1,19 +1,17 @@
-"""Build the knowledge store from the curated data files: `python -m knowledge.load`.
+"""Build the knowledge store from the curated data files: `python -m knowledge.store.load`.
 
 Idempotent: every run drops the store's tables and loads them again from knowledge/data/,
 so the store always equals the data files.
 """
 import sys
-from pathlib import Path
 from typing import Any, Dict, Iterable
 
-import yaml
 from sqlalchemy.engine import Engine
 
-from knowledge import models
-from knowledge.store import clear_caches, database_url, get_engine, session_scope
+from knowledge.data import read_data
+from knowledge.store import models
+from knowledge.store.engine import clear_caches, database_url, get_engine, session_scope
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
 
 # Profile list -> (table, the column a plain-string item fills; None when items are mappings).
 PROFILE_LISTS = {
@@ -31,10 +29,6 @@ SCHOOL_COLUMNS = ("rank", "name", "city", "state", "control", "tuition_per_year"
                   "graduation_rate", "score", "source_section")
 PROFILE_TEXT = ("stand_out", "insight", "overview")
 
-
-def read_data(name: str) -> Dict[str, Any]:
-    with open(DATA_DIR / name, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
 
 
 def _items(table, column, values: Iterable[Any]):

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional, Tuple
 
-from knowledge.queries import cities, state_names
-from knowledge.store import cached_per_store
-from knowledge.vocabulary import earliest_phrase
+from knowledge.store.queries import cities, state_names
+from knowledge.store.engine import cached_per_store
+from knowledge.understanding.vocabulary import earliest_phrase
 
 
 @dataclass(frozen=True)

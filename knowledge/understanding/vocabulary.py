@@ -8,19 +8,16 @@ import re
 from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple, TypeVar
 
-import yaml
 
-from knowledge.load import DATA_DIR
+from knowledge.data import read_data
 
 Value = TypeVar("Value")
 MIN_PLAUSIBLE_TUITION = 1_000  # "under 30" means $30k: amounts below this are thousands
 MAX_PLAUSIBLE_TUITION = 1_000_000
 
 
-@lru_cache(maxsize=None)
 def vocabulary() -> Dict:
-    with open(DATA_DIR / "vocabulary.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return read_data("vocabulary.yaml")
 
 
 def _plain(text: str) -> str:

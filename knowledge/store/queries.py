@@ -10,9 +10,9 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from knowledge import models
-from knowledge.resolve import SchoolResolver
-from knowledge.store import cached_per_store, session_scope
+from knowledge.store import models
+from knowledge.understanding.resolve import SchoolResolver
+from knowledge.store.engine import cached_per_store, session_scope
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ instead of guessing. Each answer ends with the part of the source it comes from.
 """
 from typing import Callable, Dict, Iterable, Optional
 
-from knowledge.queries import SchoolFacts
+from knowledge.store.queries import SchoolFacts
 
 RANKING = "the 2026 ML master's ranking"
 TABLE_SOURCE = "2026 ranking, top-50 table"

@@ -11,8 +11,8 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from sqlalchemy import case, select
 
-from knowledge import models
-from knowledge.queries import SchoolFacts, school_facts_where
+from knowledge.store import models
+from knowledge.store.queries import SchoolFacts, school_facts_where
 
 VALUE_UNIT = 10_000  # value = score points per $10,000 of yearly tuition
 VALUE_FORMULA = "score ÷ (yearly tuition / $10,000)"

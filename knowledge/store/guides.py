@@ -5,9 +5,9 @@ from typing import Dict, List, Optional, Tuple
 
 from sqlalchemy import select
 
-from knowledge import models
-from knowledge.store import cached_per_store, session_scope
-from knowledge.vocabulary import earliest_phrase
+from knowledge.store import models
+from knowledge.store.engine import cached_per_store, session_scope
+from knowledge.understanding.vocabulary import earliest_phrase
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,11 @@
 """Build the spaCy pipeline Rasa uses, and the NLU lookup tables, from the knowledge store:
-`python -m knowledge.nlp [DIR]`.
+`python -m nlu_components.spacy_pipeline [DIR]`.
 
 No pretrained model is downloaded: a blank English pipeline gets an entity_ruler whose
 patterns are the store's school names and aliases (label "school"), US states ("state"),
 the schools' cities ("city"), and the source's careers ("career") and employers with tuition
 benefits ("employer"), with their other names. Matching is case-insensitive (LOWER). The ruler returns
-the surface text; `knowledge.queries.school_resolver()` maps it to a school.
+the surface text; `knowledge.store.queries.school_resolver()` maps it to a school.
 
 The same names become Rasa lookup tables (data/nlu/lookups.yml, generated, not committed):
 Rasa's RegexFeaturizer turns "a school / state / career ... is mentioned" into features,
@@ -18,9 +18,9 @@ from typing import Dict, List
 
 import spacy
 
-from knowledge.guides import terms
-from knowledge.queries import cities, school_names_and_aliases, state_names
-from knowledge.store import PROJECT_ROOT
+from knowledge.store.guides import terms
+from knowledge.store.queries import cities, school_names_and_aliases, state_names
+from knowledge.store.engine import PROJECT_ROOT
 
 DEFAULT_OUTPUT = PROJECT_ROOT / "build" / "spacy_ml_masters"
 LOOKUPS_FILE = PROJECT_ROOT / "data" / "nlu" / "lookups.yml"
@@ -53,7 +53,7 @@ def lookup_tables_yaml() -> str:
     for pattern in entity_patterns():
         if pattern["pattern"] not in tables[pattern["label"]]:
             tables[pattern["label"]].append(pattern["pattern"])
-    lines = ["# Generated from the knowledge store by `python -m knowledge.nlp`; do not edit.",
+    lines = ["# Generated from the knowledge store by `python -m nlu_components.spacy_pipeline`; do not edit.",
              'version: "3.1"', "nlu:"]
     for label, names in tables.items():
         lines += [f"- lookup: {label}", "  examples: |", *(f"    - {name}" for name in names)]

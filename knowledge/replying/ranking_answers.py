@@ -1,9 +1,9 @@
 """Reply text for rankings: a page of rows, what was filtered, what is unknown, and why."""
 from typing import List, Optional
 
-from knowledge.answers import TABLE_SOURCE, graduation_rate_text, money, number, with_source
-from knowledge.queries import SchoolFacts, school_count, state_stats
-from knowledge.ranking import SORT_KEYS, VALUE_FORMULA, Criteria, Ranking, rank, value_of
+from knowledge.replying.school_answers import TABLE_SOURCE, graduation_rate_text, money, number, with_source
+from knowledge.store.queries import SchoolFacts, school_count, state_stats
+from knowledge.deciding.ranking import SORT_KEYS, VALUE_FORMULA, Criteria, Ranking, rank, value_of
 
 PAGE_SIZE = 5
 

@@ -7,10 +7,10 @@ never win a comparison.
 from dataclasses import dataclass
 from typing import Callable, Iterable, List, Optional, Tuple
 
-from knowledge import vocabulary
-from knowledge.answers import TABLE_SOURCE, graduation_rate_text, money, number, with_source
-from knowledge.queries import SchoolFacts, school_facts, school_resolver
-from knowledge.ranking import VALUE_FORMULA, value_of
+from knowledge.understanding import vocabulary
+from knowledge.replying.school_answers import TABLE_SOURCE, graduation_rate_text, money, number, with_source
+from knowledge.store.queries import SchoolFacts, school_facts, school_resolver
+from knowledge.deciding.ranking import VALUE_FORMULA, value_of
 
 MAX_SCHOOLS = 5
 

@@ -1,12 +1,12 @@
 """Reply text for the guidance topics: guides, career paths, employer benefits, states."""
 from typing import List, Optional
 
-from knowledge.answers import bullets, money, with_source
-from knowledge.guides import (career, careers, employer_benefit, employer_benefits, find_term,
+from knowledge.replying.school_answers import bullets, money, with_source
+from knowledge.store.guides import (career, careers, employer_benefit, employer_benefits, find_term,
                               guide)
-from knowledge.places import find_place
-from knowledge.queries import school_count, school_facts_where, state_stats, states_in_table
-from knowledge import models
+from knowledge.understanding.places import find_place
+from knowledge.store.queries import school_count, school_facts_where, state_stats, states_in_table
+from knowledge.store import models
 
 GUIDE_KEYS = ("thesis", "specializations", "part_time", "work_experience", "salary",
               "financing", "employer_benefits", "program_types")

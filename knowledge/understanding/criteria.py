@@ -3,9 +3,9 @@ the words of the message (so a missed entity still counts)."""
 import re
 from typing import Any, Dict, Iterable, List, Mapping, Optional
 
-from knowledge import vocabulary as words
-from knowledge.places import find_place
-from knowledge.ranking import Criteria
+from knowledge.understanding import vocabulary as words
+from knowledge.understanding.places import find_place
+from knowledge.deciding.ranking import Criteria
 
 Entities = Mapping[str, List[str]]
 _SORT_CUES = re.compile(r"\b(highest|best|top|sort|order|rank|most|lowest)\b", re.IGNORECASE)

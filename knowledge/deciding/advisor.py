@@ -7,9 +7,9 @@ nothing gets an honest "not in the ranking"; a near miss gets "did you mean ...?
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from knowledge import answers
-from knowledge.queries import school_count, school_facts, school_resolver
-from knowledge.resolve import Resolution
+from knowledge.replying import school_answers as answers
+from knowledge.store.queries import school_count, school_facts, school_resolver
+from knowledge.understanding.resolve import Resolution
 
 TOPICS = tuple(answers.TOPICS)
 

@@ -9,10 +9,10 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Dict, List, Mapping, Optional, Tuple
 
-from knowledge import vocabulary as words
-from knowledge.answers import money, number
-from knowledge.places import find_place
-from knowledge.queries import SchoolFacts, all_school_facts, state_stats
+from knowledge.understanding import vocabulary as words
+from knowledge.replying.school_answers import money, number
+from knowledge.understanding.places import find_place
+from knowledge.store.queries import SchoolFacts, all_school_facts, state_stats
 
 ANY = "any"
 TOP = 3
