@@ -1,6 +1,6 @@
 """Intent classifier: logistic regression on tf-idf word and character n-grams, the names the
 spaCy entity_ruler found (built from the knowledge store, see knowledge/nlp.py), and the
-message's sentence embedding (all-MiniLM-L6-v2, nlu_components/sentence_encoder.py).
+message's sentence embedding (all-MiniLM-L6-v2, knowledge/understanding/sentence_encoder.py).
 
 Why not DIET for intents: with ~100 examples per intent, this model's cross-validated intent
 F1 was ~4 points higher than DIET's on the same data before the embeddings, 0.963 with them
@@ -39,7 +39,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.utils.tensorflow.constants import RANKING_LENGTH
 
-from nlu_components.sentence_encoder import default_encoder
+from knowledge.understanding.sentence_encoder import default_encoder
 
 logger = logging.getLogger(__name__)
 MODEL_FILE = "intent_classifier.skops"

@@ -4,12 +4,13 @@ Idempotent: every run drops the store's tables and loads them again from knowled
 so the store always equals the data files.
 """
 import sys
-from typing import Any, Dict, Iterable
+from typing import Any, Dict, Iterable, List
 
 from sqlalchemy.engine import Engine
 
 from knowledge.data import read_data
 from knowledge.store import models
+from knowledge.store.sentences import embeddings, profile_sentences
 from knowledge.store.engine import clear_caches, database_url, get_engine, session_scope
 
 
@@ -52,6 +53,27 @@ def build_school(record: Dict[str, Any]) -> models.School:
     school.profile_section = profile.get("source_section")
     for key, (table, column) in PROFILE_LISTS.items():
         setattr(school, key, list(_items(table, column, profile.get(key))))
+    school.study_formats = list(_items(models.StudyFormat, None, profile.get("study_formats")))
+    school.sentences = [models.ProfileSentence(position=position, part=part, text=text)
+                        for position, (part, text) in enumerate(profile_sentences(record))]
+    return school
+
+
+def _embed(schools: List[models.School]) -> None:
+    """Every profile sentence's embedding, computed in one batch."""
+    sentences = [sentence for school in schools for sentence in school.sentences]
+    vectors = embeddings(sentence.text for sentence in sentences)
+    if vectors is not None:
+        for sentence, vector in zip(sentences, vectors):
+            sentence.embedding = vector.astype("float32").tobytes()
+
+
+def build_other_school(record: Dict[str, Any]) -> models.OtherSchool:
+    school = models.OtherSchool(name=record["name"], states_table=record.get("states_table"))
+    school.aliases = [models.OtherSchoolAlias(alias=alias)
+                      for alias in {record["name"].lower(), *record.get("aliases", ())}]
+    school.mentions = [models.OtherSchoolMention(position=position, **mention)
+                       for position, mention in enumerate(record.get("mentions") or ())]
     return school
 
 
@@ -97,8 +119,12 @@ def load(engine: Engine = None) -> int:
     with session_scope(engine) as session:
         session.add_all(models.State(**{column: state.get(column) for column in STATE_COLUMNS})
                         for state in states)
-        session.add_all(build_school(record) for record in schools)
+        built = [build_school(record) for record in schools]
+        _embed(built)
+        session.add_all(built)
         session.add_all(guide_records(read_data("guides.yaml")))
+        session.add_all(build_other_school(record)
+                        for record in read_data("other_schools.yaml")["schools"])
     clear_caches()  # this process now reads the new store
     return len(schools)
 

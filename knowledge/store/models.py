@@ -1,5 +1,5 @@
 """SQLAlchemy tables of the knowledge store: one school per ranking row, and its profile facts."""
-from sqlalchemy import Column, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Column, Float, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import declarative_base, declared_attr, relationship
 
 Base = declarative_base()
@@ -51,6 +51,8 @@ class School(Base):
     accreditations = _ordered_facts("Accreditation")
     location_advantages = _ordered_facts("LocationAdvantage")
     notes = _ordered_facts("SourceNote")
+    study_formats = _ordered_facts("StudyFormat")
+    sentences = _ordered_facts("ProfileSentence")
 
 
 class Alias(SchoolFactMixin, Base):
@@ -107,6 +109,25 @@ class Accreditation(SchoolFactMixin, Base):
 class LocationAdvantage(SchoolFactMixin, Base):
     __tablename__ = "location_advantages"
     text = Column(Text, nullable=False)
+
+
+class StudyFormat(SchoolFactMixin, Base):
+    """A study format the profile states for one of the school's programs, with its quote."""
+    __tablename__ = "study_formats"
+    format = Column(String(20), nullable=False)  # "online" | "part_time" | "full_time"
+    program = Column(String(300), nullable=False)
+    quote = Column(Text, nullable=False)
+    line = Column(Integer, nullable=False)  # line of the source document
+
+
+class ProfileSentence(SchoolFactMixin, Base):
+    """One sentence of what the source says about a school (profile text, labs, faculty...),
+    with its sentence embedding, so a question about the school finds the sentence that
+    answers it ("who's funding it?" -> "Built with Boeing Company funding support...")."""
+    __tablename__ = "profile_sentences"
+    part = Column(String(40), nullable=False)  # where in the profile: "overview", "labs", ...
+    text = Column(Text, nullable=False)
+    embedding = Column(LargeBinary)  # float32 vector; NULL when the encoder is not installed
 
 
 class SourceNote(SchoolFactMixin, Base):
@@ -181,3 +202,37 @@ class Term(Base):
     kind = Column(String(20), nullable=False, index=True)
     term = Column(String(100), nullable=False)
     target = Column(String(200), nullable=False)
+
+
+class OtherSchool(Base):
+    """A school that is not among the source's 25 listed rows: named by the source elsewhere
+    (mentions) or only by users, so the bot can say plainly that it has no row for it."""
+    __tablename__ = "other_schools"
+
+    id = Column(Integer, primary_key=True)
+    name = Column(String(200), nullable=False, unique=True)
+    states_table = Column(String(200))  # its name as a state's top program in the states table
+    aliases = relationship("OtherSchoolAlias", cascade="all, delete-orphan")
+    mentions = relationship("OtherSchoolMention", order_by="OtherSchoolMention.position",
+                            cascade="all, delete-orphan")
+
+
+class OtherSchoolAlias(Base):
+    __tablename__ = "other_school_aliases"
+
+    id = Column(Integer, primary_key=True)
+    school_id = Column(Integer, ForeignKey("other_schools.id", ondelete="CASCADE"), index=True,
+                       nullable=False)
+    alias = Column(String(200), nullable=False)
+
+
+class OtherSchoolMention(Base):
+    __tablename__ = "other_school_mentions"
+
+    id = Column(Integer, primary_key=True)
+    school_id = Column(Integer, ForeignKey("other_schools.id", ondelete="CASCADE"), index=True,
+                       nullable=False)
+    position = Column(Integer, nullable=False)
+    section = Column(String(300), nullable=False)
+    line = Column(Integer, nullable=False)
+    quote = Column(Text, nullable=False)

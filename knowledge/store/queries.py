@@ -42,6 +42,14 @@ class Admission:
 
 
 @dataclass(frozen=True)
+class StudyFormat:
+    format: str  # "online" | "part_time" | "full_time"
+    program: str
+    quote: str
+    line: int
+
+
+@dataclass(frozen=True)
 class SchoolFacts:
     rank: int
     name: str
@@ -66,6 +74,7 @@ class SchoolFacts:
     accreditations: Tuple[str, ...]
     location_advantages: Tuple[str, ...]
     notes: Dict[str, str]
+    study_formats: Tuple[StudyFormat, ...] = ()
 
     @property
     def has_profile(self) -> bool:
@@ -79,7 +88,7 @@ class SchoolFacts:
 
 _SCHOOL_RELATIONS = ("aliases", "degree_programs", "research_labs", "industry_partners",
                      "top_employers", "common_roles", "faculty", "admissions", "accreditations",
-                     "location_advantages", "notes")
+                     "location_advantages", "notes", "study_formats")
 
 
 def _facts(school: models.School, state_name: str) -> SchoolFacts:
@@ -99,6 +108,8 @@ def _facts(school: models.School, state_name: str) -> SchoolFacts:
         accreditations=tuple(a.name for a in school.accreditations),
         location_advantages=tuple(a.text for a in school.location_advantages),
         notes={n.field: n.text for n in school.notes},
+        study_formats=tuple(StudyFormat(f.format, f.program, f.quote, f.line)
+                            for f in school.study_formats),
     )
 
 
@@ -208,3 +219,60 @@ def states_in_table() -> Tuple[StateStats, ...]:
                                  .order_by(models.State.programs.desc(), models.State.name)
                                  ).scalars().all()
         return tuple(_state_stats(state) for state in states)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where the source names a school outside its listed rows."""
+    section: str
+    line: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class OtherSchoolFacts:
+    """A school the source does not list among its 25 rows."""
+    name: str
+    aliases: Tuple[str, ...]
+    states_table: Optional[str]  # its name as a state's top program, if it is one
+    mentions: Tuple[Mention, ...]
+
+
+@cached_per_store
+def other_schools() -> Tuple[OtherSchoolFacts, ...]:
+    with session_scope() as session:
+        rows = session.execute(select(models.OtherSchool).options(
+            selectinload(models.OtherSchool.aliases), selectinload(models.OtherSchool.mentions))
+            .order_by(models.OtherSchool.id)).scalars().all()
+        return tuple(OtherSchoolFacts(
+            row.name, tuple(sorted(a.alias for a in row.aliases)), row.states_table,
+            tuple(Mention(m.section, m.line, m.quote) for m in row.mentions)) for row in rows)
+
+
+def other_school(name: str) -> Optional[OtherSchoolFacts]:
+    """A school outside the listed rows, by its canonical name."""
+    return next((school for school in other_schools() if school.name == name), None)
+
+
+@dataclass(frozen=True)
+class ProfileSentences:
+    """One school's profile sentences and their embeddings (one row per sentence)."""
+    parts: Tuple[str, ...]
+    texts: Tuple[str, ...]
+    embeddings: Optional[Any]  # numpy array (n, 384), or None without the encoder
+
+
+@cached_per_store
+def profile_sentences(name: str) -> ProfileSentences:
+    import numpy as np
+
+    with session_scope() as session:
+        rows = session.execute(
+            select(models.ProfileSentence.part, models.ProfileSentence.text,
+                   models.ProfileSentence.embedding)
+            .join(models.School, models.School.id == models.ProfileSentence.school_id)
+            .where(models.School.name == name).order_by(models.ProfileSentence.position)).all()
+    vectors = None
+    if rows and all(row.embedding for row in rows):
+        vectors = np.stack([np.frombuffer(row.embedding, dtype=np.float32) for row in rows])
+    return ProfileSentences(tuple(r.part for r in rows), tuple(r.text for r in rows), vectors)
