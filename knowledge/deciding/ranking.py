@@ -1,29 +1,20 @@
 """Rank and filter the listed schools: sort keys, filters, the value formula, unknowns.
 
-`rank(Criteria(sort_by="tuition_low", state="CA", control="public", max_tuition=20000))`
-returns every matching school in order. The filters are one parameterised SQLAlchemy query;
-ties keep the source's own rank order. A school whose graduation rate the source does not
-list is never ranked as if it were 0: sorted by graduation rate it comes last (and is
-reported as unranked), and a minimum-graduation-rate filter leaves it out (and says so).
+`rank(Criteria(sort_by="tuition_low", states=("CA",), control="public", max_tuition=20000))`
+returns every matching school in order. Ties keep the source's own rank order. A school whose
+graduation rate the source does not list is never ranked as if it were 0: sorted by
+graduation rate it comes last (and is reported as unranked), and a graduation-rate filter
+leaves it out (and says so). The store's 25 rows are read once per process
+(knowledge.store.queries), so filtering them here is cheaper than a query.
 """
-from dataclasses import asdict, dataclass, field, replace
-from typing import Any, Dict, List, Optional, Tuple
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Optional, Tuple
 
-from sqlalchemy import case, select
-
-from knowledge.store import models
-from knowledge.store.queries import SchoolFacts, school_facts_where
+from knowledge.question import Criteria, Relative
+from knowledge.store.queries import SchoolFacts, all_school_facts, school_facts
 
 VALUE_UNIT = 10_000  # value = score points per $10,000 of yearly tuition
 VALUE_FORMULA = "score ÷ (yearly tuition / $10,000)"
-
-SORT_KEYS: Dict[str, str] = {
-    "score": "the ranking's score",
-    "tuition_low": "tuition, cheapest first",
-    "tuition_high": "tuition, most expensive first",
-    "grad_rate": "graduation rate, highest first",
-    "value": f"value ({VALUE_FORMULA}), best first",
-}
 
 
 def value_of(facts: SchoolFacts) -> float:
@@ -31,90 +22,107 @@ def value_of(facts: SchoolFacts) -> float:
     return facts.score / (facts.tuition_per_year / VALUE_UNIT)
 
 
-@dataclass(frozen=True)
-class Criteria:
-    sort_by: str = "score"
-    state: Optional[str] = None  # postal code
-    city: Optional[str] = None
-    control: Optional[str] = None  # "public" | "private"
-    max_tuition: Optional[int] = None
-    min_grad_rate: Optional[int] = None
-    limit: Optional[int] = None  # "top N"
-
-    def __post_init__(self):
-        if self.sort_by not in SORT_KEYS:
-            raise ValueError(f"unknown sort key {self.sort_by!r}; one of {', '.join(SORT_KEYS)}")
-        if self.control not in (None, "public", "private"):
-            raise ValueError(f"control must be public or private, not {self.control!r}")
-
-    def refined(self, **changes: Any) -> "Criteria":
-        """These criteria with some changed; a new state replaces the city and vice versa."""
-        changes = {key: value for key, value in changes.items() if value is not None}
-        if "state" in changes and "city" not in changes:
-            changes["city"] = None
-        if "city" in changes and "state" not in changes:
-            changes["state"] = None
-        return replace(self, **changes)
-
-    def to_dict(self) -> Dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: Optional[Dict[str, Any]]) -> "Criteria":
-        known = {key: value for key, value in (data or {}).items()
-                 if key in cls.__dataclass_fields__}
-        return cls(**known)
+def offers(facts: SchoolFacts, study_format: str) -> bool:
+    """The profile says the school offers this format. Fully online study counts as a
+    part-time format too: the source's part-time guide lists "fully asynchronous online"
+    among its part-time format options."""
+    formats = {f.format for f in facts.study_formats}
+    return study_format in formats or (study_format == "part_time" and "online" in formats)
 
 
 @dataclass(frozen=True)
 class Ranking:
     criteria: Criteria
-    schools: Tuple[SchoolFacts, ...]  # ranked, the top-N limit applied
+    schools: Tuple[SchoolFacts, ...]  # ranked
     unranked: Tuple[SchoolFacts, ...] = ()  # listed last: the sort key is unknown for them
     left_out: Tuple[SchoolFacts, ...] = field(default=())  # unknown for a filter: excluded
+    silent: Tuple[SchoolFacts, ...] = ()  # a format filter: the source does not say for them
 
     @property
     def listed(self) -> Tuple[SchoolFacts, ...]:
         return self.schools + self.unranked
 
 
-def _filters(criteria: Criteria) -> List[Any]:
-    school = models.School
-    conditions = []
-    if criteria.state:
-        conditions.append(school.state == criteria.state)
-    if criteria.city:
-        conditions.append(school.city == criteria.city)
-    if criteria.control:
-        conditions.append(school.control == criteria.control)
-    if criteria.max_tuition is not None:
-        conditions.append(school.tuition_per_year <= criteria.max_tuition)
-    return conditions
+_SORTS: Dict[str, Callable[[SchoolFacts], tuple]] = {
+    "score": lambda s: (-s.score, s.rank),
+    "score_low": lambda s: (s.score, -s.rank),
+    "tuition_low": lambda s: (s.tuition_per_year, s.rank),
+    "tuition_high": lambda s: (-s.tuition_per_year, s.rank),
+    # an unknown graduation rate sorts last either way (never as if it were 0)
+    "grad_rate": lambda s: (s.graduation_rate is None, -(s.graduation_rate or 0), s.rank),
+    "grad_rate_low": lambda s: (s.graduation_rate is None, s.graduation_rate or 0, s.rank),
+    "value": lambda s: (-value_of(s), s.rank),
+}
+_RELATIVE_VALUE: Dict[str, Callable[[SchoolFacts], Optional[float]]] = {
+    "tuition": lambda s: s.tuition_per_year,
+    "grad_rate": lambda s: s.graduation_rate,
+    "rank": lambda s: -s.rank,  # "above" = ranked better = a smaller rank number
+}
 
 
-def _order(sort_by: str) -> List[Any]:
-    school = models.School
-    orders = {
-        "score": [school.score.desc()],
-        "tuition_low": [school.tuition_per_year.asc()],
-        "tuition_high": [school.tuition_per_year.desc()],
-        "grad_rate": [case((school.graduation_rate.is_(None), 1), else_=0),
-                      school.graduation_rate.desc()],
-        "value": [(school.score * VALUE_UNIT / school.tuition_per_year).desc()],
-    }
-    return [*orders[sort_by], school.rank.asc()]
+def _passes_relative(school: SchoolFacts, relative: Relative) -> Optional[bool]:
+    """None when either graduation rate is unknown (the bound cannot be checked)."""
+    anchor = school_facts(relative.school)
+    value = _RELATIVE_VALUE[relative.field]
+    if anchor is None or value(anchor) is None or value(school) is None:
+        return None
+    if school.name == anchor.name:
+        return False
+    mine, theirs = value(school), value(anchor)
+    return mine < theirs if relative.direction == "below" else mine > theirs
+
+
+def _filtered(criteria: Criteria) -> Tuple[List[SchoolFacts], List[SchoolFacts],
+                                           List[SchoolFacts]]:
+    """(matching, left out for an unknown graduation rate, silent on a format)."""
+    matching, left_out, silent = [], [], []
+    for school in all_school_facts():
+        if not _passes_known_filters(school, criteria):
+            continue
+        grad_bound = criteria.min_grad_rate is not None or criteria.max_grad_rate is not None \
+            or any(r.field == "grad_rate" for r in criteria.relative)
+        if grad_bound and school.graduation_rate is None:
+            left_out.append(school)
+            continue
+        if criteria.min_grad_rate is not None and school.graduation_rate < criteria.min_grad_rate:
+            continue
+        if criteria.max_grad_rate is not None and school.graduation_rate > criteria.max_grad_rate:
+            continue
+        if not all(_passes_relative(school, r) for r in criteria.relative):
+            continue
+        if criteria.formats and not any(offers(school, f) for f in criteria.formats):
+            if not school.has_profile or not school.study_formats:
+                silent.append(school)
+            continue
+        matching.append(school)
+    return matching, left_out, silent
+
+
+def _passes_known_filters(school: SchoolFacts, criteria: Criteria) -> bool:
+    checks = (
+        not criteria.states or school.state in criteria.states,
+        not criteria.cities or school.city in criteria.cities,
+        criteria.control is None or school.control == criteria.control,
+        criteria.min_tuition is None or school.tuition_per_year >= criteria.min_tuition,
+        criteria.max_tuition is None or school.tuition_per_year <= criteria.max_tuition,
+        criteria.max_rank is None or school.rank <= criteria.max_rank,
+        criteria.group is None or school.name.startswith(criteria.group),
+        not criteria.names or school.name in criteria.names,
+    )
+    return all(checks)
 
 
 def rank(criteria: Criteria = Criteria()) -> Ranking:
     """Every school matching the criteria, best first by the sort key."""
-    matching = school_facts_where(_filters(criteria), _order(criteria.sort_by))
-    left_out: Tuple[SchoolFacts, ...] = ()
-    if criteria.min_grad_rate is not None:
-        left_out = tuple(s for s in matching if s.graduation_rate is None)
-        matching = [s for s in matching if s.graduation_rate is not None
-                    and s.graduation_rate >= criteria.min_grad_rate]
-    ranked = [s for s in matching if criteria.sort_by != "grad_rate" or s.graduation_rate is not None]
-    unranked = [s for s in matching if s not in ranked]
+    matching, left_out, silent = _filtered(criteria)
+    ordered = sorted(matching, key=_SORTS[criteria.sort_by])
+    by_grad = criteria.sort_by in ("grad_rate", "grad_rate_low")
+    ranked = [s for s in ordered if not by_grad or s.graduation_rate is not None]
+    unranked = [s for s in ordered if s not in ranked]
     if criteria.limit:
+        key = _SORTS[criteria.sort_by]
+        tied = [s for s in ranked[1:] if key(s)[:-1] == key(ranked[0])[:-1]] \
+            if criteria.limit == 1 and ranked else []  # "which is cheapest": all tied first
         ranked, unranked = ranked[:criteria.limit], unranked[:max(0, criteria.limit - len(ranked))]
-    return Ranking(criteria, tuple(ranked), tuple(unranked), left_out)
+        ranked += tied
+    return Ranking(criteria, tuple(ranked), tuple(unranked), tuple(left_out), tuple(silent))

@@ -1,216 +1,164 @@
-"""Recommend programs for a student's answers (budget, place or format, goal, public/private)
-with one-line reasons built from the store's facts.
+"""Recommend programs for what a user said about themselves (knowledge.state.Profile), with
+one-line reasons built from the store's facts.
 
-Every answer may be "any". A school earns a point for each answer it fits; the top 3 by
-points, then by the source's score, are returned. What a school does not fit is said too,
-so a list that cannot satisfy everything says so instead of pretending.
+A school earns points for each thing it fits: being where the user is (their city counts
+more than their state), a format they need (online counts anywhere: for someone who cannot
+move, an online program fits as well as a local one), the budget, the goal, public/private.
+Ties go to the school whose profile is closest in meaning to what the user said of their
+interests (at most INTEREST_WEIGHT), then to the cheaper one when money is tight, then to
+the source's score. What a school does not fit is said too, so a list that cannot satisfy
+everything says so instead of pretending.
 """
 import re
-from dataclasses import asdict, dataclass
-from typing import Dict, List, Mapping, Optional, Tuple
+from dataclasses import dataclass
+from typing import List, Optional, Tuple
 
-from knowledge.understanding import vocabulary as words
-from knowledge.replying.school_answers import money, number
-from knowledge.understanding.places import find_place
-from knowledge.store.queries import SchoolFacts, all_school_facts, state_stats
 
-ANY = "any"
+from knowledge.deciding.lookup import content_words, score_sentences
+from knowledge.deciding.ranking import offers
+from knowledge.state import Profile
+from knowledge.store.queries import SchoolFacts, all_school_facts
+
 TOP = 3
-SLOTS = ("budget", "location", "goal", "control")
+CHEAP_SHARE = 1 / 3  # "money is tight" without a figure: the cheapest third of the rows fits
+# For someone who cannot move, a school in their city must beat an online program that also
+# fits their goal (city 3 > remote 1 + goal 1).
+WEIGHTS = {"city": 3.0, "state": 1.5, "near": 2.0, "format": 1.5, "remote": 1.0,
+           "budget": 1.0, "goal": 1.0, "control": 1.0}
+INTEREST_WEIGHT = 3.0  # per point of closeness above INTEREST_FLOOR
+INTEREST_FLOOR = 0.45  # below it a profile's best sentence is not about what the user said
 
 
 @dataclass(frozen=True)
-class Preferences:
-    """Answers as stored in slots: budget "20000"; location "CA", "city:Boston", "online"
-    or "part_time"; goal "research"/"industry"; control "public"/"private"; or "any"."""
-    budget: str = ANY
-    location: str = ANY
-    goal: str = ANY
-    control: str = ANY
+class Fit:
+    kind: str  # a key of WEIGHTS
+    reason: str
+    detail: Optional[Tuple[str, ...]] = None  # e.g. the program and its quoted format
 
-    @classmethod
-    def from_slots(cls, slots: Mapping[str, Optional[str]]) -> "Preferences":
-        return cls(**{name: str(slots.get(name) or ANY) for name in SLOTS})
-
-    def to_slots(self) -> Dict[str, str]:
-        return asdict(self)
-
-    def describe(self) -> str:
-        parts = []
-        if self.budget != ANY:
-            parts.append(f"budget up to {money(int(self.budget))}/yr")
-        if self.location != ANY:
-            parts.append(location_label(self.location))
-        if self.goal != ANY:
-            parts.append("research/PhD" if self.goal == "research" else "industry career")
-        if self.control != ANY:
-            parts.append(self.control)
-        return ", ".join(parts) or "no preferences"
-
-
-def location_label(location: str) -> str:
-    if location == "online":
-        return "online"
-    if location == "part_time":
-        return "part-time"
-    if location.startswith("city:"):
-        return f"in {location[5:]}"
-    stats = state_stats(location)
-    return f"in {stats.name if stats else location}"
-
-
-# --- parsing one answer (form or change); None means "not understood" -------------------
-
-def parse_budget(text: str) -> Optional[str]:
-    if words.is_skip(text) or re.search(r"\bno (limit|budget|max)|unlimited\b", text or "", re.I):
-        return ANY
-    found = words.amount(text, bare=True)
-    return str(found) if found else None
-
-
-def parse_location(text: str) -> Optional[str]:
-    if words.is_skip(text) or re.search(r"\bany (state|place|where)\b", text or "", re.I):
-        return ANY
-    fmt = words.study_format(text)
-    if fmt:
-        return fmt
-    place = find_place([text])
-    if place is None:
-        return None
-    return place.value if place.kind == "state" else f"city:{place.value}"
-
-
-def parse_goal(text: str) -> Optional[str]:
-    return ANY if words.is_skip(text) else words.goal(text)
-
-
-def parse_control(text: str) -> Optional[str]:
-    if words.is_skip(text) or re.search(r"\b(either|both|any type|don'?t mind)\b", text or "",
-                                        re.I):
-        return ANY
-    return words.control(text)
-
-
-PARSERS = {"budget": parse_budget, "location": parse_location, "goal": parse_goal,
-           "control": parse_control}
-
-
-def changes_in(text: str, entities: Mapping[str, List[str]]) -> Dict[str, str]:
-    """Which answers a message like "make my budget $30k" or "any state" changes."""
-    changes: Dict[str, str] = {}
-    amount = next((a for a in (words.amount(e, bare=True) for e in entities.get("amount", ()))
-                   if a), None) or words.amount(text)
-    if amount:
-        changes["budget"] = str(amount)
-    elif re.search(r"\bno (limit|budget)|unlimited|any (budget|price)\b", text or "", re.I):
-        changes["budget"] = ANY
-    for slot in ("location", "goal", "control"):
-        if slot == "location" and re.search(r"\b(any|no) (state|place|location)|anywhere\b",
-                                            text or "", re.I):
-            changes[slot] = ANY
-            continue
-        value = PARSERS[slot](text)
-        if value and value != ANY:
-            changes[slot] = value
-    return changes
-
-
-# --- matching ---------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Match:
     school: SchoolFacts
-    fits: Tuple[str, ...]  # reasons it fits the answers
-    misses: Tuple[str, ...]  # answers it does not fit, or the source cannot confirm
+    fits: Tuple[Fit, ...]
+    misses: Tuple[str, ...]  # what it does not fit, or the source cannot confirm
+    interest: float = 0.0
+    interest_sentence: Optional[str] = None  # the profile sentence closest to the user's words
 
     @property
-    def points(self) -> int:
-        return len(self.fits)
+    def points(self) -> float:
+        return sum(WEIGHTS[fit.kind] for fit in self.fits) + INTEREST_WEIGHT * self.interest
 
 
-def _format_evidence(school: SchoolFacts, fmt: str) -> Optional[str]:
-    pattern = r"online" if fmt == "online" else r"part[- ]time"
-    for program in school.degree_programs:
-        if program.format and re.search(pattern, program.format, re.I):
-            return f"{program.name}: {program.format}"
-    if school.overview and re.search(pattern, school.overview, re.I):
-        return "its profile mentions a " + ("fully online option" if fmt == "online"
-                                            else "part-time option")
-    return None
+def _cheap_limit() -> int:
+    tuitions = sorted(s.tuition_per_year for s in all_school_facts())
+    return tuitions[max(0, int(len(tuitions) * CHEAP_SHARE) - 1)] if tuitions else 0
 
 
-def _check(school: SchoolFacts, prefs: Preferences) -> Tuple[List[str], List[str]]:
-    fits: List[str] = []
+def _place_fit(school: SchoolFacts, profile: Profile) -> Tuple[Optional[Fit], Optional[str]]:
+    if profile.city and school.city == profile.city:
+        return Fit("city", f"in {school.city}"), None
+    if profile.state and school.state == profile.state:
+        kind = "near" if profile.city else "state"
+        return Fit(kind, f"in {school.city}, {school.state}"), None
+    wants_place = profile.city or profile.state
+    if wants_place and profile.stays_local and offers(school, "online"):
+        return None, None  # the format fit covers it
+    if wants_place:
+        return None, f"not in {profile.city or profile.state}"
+    return None, None
+
+
+def _format_fit(school: SchoolFacts, profile: Profile) -> Tuple[Optional[Fit], Optional[str]]:
+    wanted = profile.format or ("online" if profile.stays_local and (
+        profile.city or profile.state) else None)
+    if wanted is None:
+        return None, None
+    evidence = [f for f in school.study_formats
+                if f.format == wanted or (wanted == "part_time" and f.format == "online")]
+    label = "online" if wanted == "online" else "part-time"
+    if evidence:
+        first = evidence[0]
+        kind = "format" if profile.format else "remote"  # implied by "can't move": weaker
+        return Fit(kind, f"{label}: {first.program} — “{first.quote}”"), None
+    if profile.format is None:
+        return None, None  # only implied by "can't move": no need to say
+    return None, f"the source does not say it offers {label} study"
+
+
+def _check(school: SchoolFacts, profile: Profile, cheap: int) -> Tuple[List[Fit], List[str]]:
+    fits: List[Fit] = []
     misses: List[str] = []
-    tuition = f"{money(school.tuition_per_year)}/yr"
-    if prefs.budget != ANY:
-        budget = int(prefs.budget)
-        (fits if school.tuition_per_year <= budget else misses).append(
-            f"{'fits' if school.tuition_per_year <= budget else 'over'} your "
-            f"{money(budget)} budget: {tuition}")
-    if prefs.location in ("online", "part_time"):
-        evidence = _format_evidence(school, prefs.location)
-        label = location_label(prefs.location)
-        if evidence:
-            fits.append(f"{label}: {evidence}")
+    for found, missed in (_place_fit(school, profile), _format_fit(school, profile)):
+        if found:
+            fits.append(found)
+        if missed:
+            misses.append(missed)
+    tuition = f"${school.tuition_per_year:,}/yr"
+    if profile.budget is not None:
+        if school.tuition_per_year <= profile.budget:
+            fits.append(Fit("budget", f"fits your ${profile.budget:,} budget: {tuition}"))
         else:
-            misses.append(f"the source does not say it offers {label} study")
-    elif prefs.location != ANY:
-        here = (school.city == prefs.location[5:] if prefs.location.startswith("city:")
-                else school.state == prefs.location)
-        (fits if here else misses).append(
-            f"{'in' if here else 'not in'} {location_label(prefs.location)[3:]}")
-    if prefs.goal == "research":
+            misses.append(f"over your ${profile.budget:,} budget: {tuition}")
+    elif profile.budget_low and school.tuition_per_year <= cheap:
+        fits.append(Fit("budget", f"among the cheapest listed: {tuition}"))
+    if profile.goal == "research":
         if school.research_labs:
             count = len(school.research_labs)
-            fits.append(f"research: {count} lab{'s' if count > 1 else ''} listed, e.g. "
-                        f"{school.research_labs[0].name}")
+            fits.append(Fit("goal", f"research: {count} lab{'s' if count > 1 else ''} listed, "
+                                    f"e.g. {school.research_labs[0].name}"))
         else:
             misses.append("no research labs listed in the source")
-    elif prefs.goal == "industry":
+    elif profile.goal == "industry":
         partners = (school.industry_partners or school.top_employers)[:3]
         if partners:
-            fits.append(f"industry: {', '.join(partners)}")
+            fits.append(Fit("goal", f"industry: {', '.join(partners)}"))
         else:
             misses.append("no industry partners or employers listed in the source")
-    if prefs.control != ANY:
-        (fits if school.control == prefs.control else misses).append(school.control)
+    if profile.control:
+        if school.control == profile.control:
+            fits.append(Fit("control", school.control))
+        else:
+            misses.append(school.control)
     return fits, misses
 
 
-def recommend(prefs: Preferences, top: int = TOP) -> List[Match]:
+def _interests(profile: Profile, schools: List[SchoolFacts]
+               ) -> List[Tuple[float, Optional[str]]]:
+    """How far above INTEREST_FLOOR each school's closest profile sentence scores against
+    one of the user's clauses about what draws them (meaning and shared words, as a
+    question's answer is found: knowledge.deciding.lookup), and that sentence."""
+    clauses = _clauses(profile.about)
+    best = {}
+    for clause in clauses:
+        for evidence in score_sentences(schools, " ".join(content_words(clause))):
+            if evidence.score > best.get(evidence.school, (0.0, None))[0]:
+                best[evidence.school] = (evidence.score, evidence.text)
+    scores = []
+    for school in schools:
+        score, sentence = best.get(school.name, (0.0, None))
+        scores.append((score - INTEREST_FLOOR, sentence) if score > INTEREST_FLOOR
+                      else (0.0, None))
+    return scores
+
+
+def _clauses(text: str) -> List[str]:
+    """The user's words cut where their thoughts change ("i care about how ml lands on
+    society and policy"), each saying something: one interest is closest
+    to one clause, not to the whole story."""
+    parts = [p.strip() for p in re.split(r"[.!?;,(]+|\bbut\b|\bso\b", text or "")]
+    return [p for p in parts if content_words(p) and len(p.split()) >= 3]
+
+
+def recommend(profile: Profile, top: int = TOP) -> List[Match]:
+    schools = all_school_facts()
+    cheap = _cheap_limit()
+    interests = _interests(profile, schools)
     matches = []
-    for school in all_school_facts():
-        fits, misses = _check(school, prefs)
-        matches.append(Match(school, tuple(fits), tuple(misses)))
-    matches.sort(key=lambda m: (-m.points, -m.school.score, m.school.rank))
+    for school, (interest, sentence) in zip(schools, interests):
+        fits, misses = _check(school, profile, cheap)
+        matches.append(Match(school, tuple(fits), tuple(misses), interest, sentence))
+    cheaper_first = profile.budget_low or profile.budget is not None
+    matches.sort(key=lambda m: (-round(m.points, 3),
+                                m.school.tuition_per_year if cheaper_first else 0,
+                                -m.school.score, m.school.rank))
     return matches[:top]
-
-
-def _facts_line(school: SchoolFacts, prefs: Preferences) -> str:
-    grad = (f"{school.graduation_rate}% graduation rate" if school.graduation_rate is not None
-            else "graduation rate not listed")
-    tuition = "" if prefs.budget != ANY else f"; {money(school.tuition_per_year)}/yr"
-    return f"{grad}; #{school.rank}, score {number(school.score)}{tuition}"
-
-
-def recommendation_reply(prefs: Preferences) -> str:
-    matches = recommend(prefs)
-    lines = [f"Top {len(matches)} for you ({prefs.describe()}):"]
-    for position, match in enumerate(matches, 1):
-        school = match.school
-        reasons = "; ".join([*match.fits, _facts_line(school, prefs)])
-        if match.misses:
-            reasons += f" — but {'; '.join(match.misses)}"
-        lines.append(f"{position}. {school.name} ({school.city}, {school.state}) — {reasons}")
-    full = sum(1 for match in matches if not match.misses)
-    if full == 0:
-        lines.append("No listed school fits every answer, so these fit the most.")
-    elif full < len(matches):
-        lines.append(f"Only {full} listed school{'s' if full > 1 else ''} fit"
-                     f"{'' if full > 1 else 's'} every answer; the others fit the most.")
-    lines.append("Change an answer anytime, e.g. “make my budget $40k” or “any state”.")
-    lines.append("(Source: 2026 ranking, top-50 table and top-10 profiles.)")
-    return "\n".join(lines)
-
-

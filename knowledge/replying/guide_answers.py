@@ -1,15 +1,18 @@
-"""Reply text for the guidance topics: guides, career paths, employer benefits, states."""
-from typing import List, Optional
+"""Reply text for the guidance topics: guides, career paths, employer benefits, the states
+table. Every figure is read from the store (the guides' own points), none is written here."""
+from typing import Optional, Sequence, Tuple
 
 from knowledge.replying.school_answers import bullets, money, with_source
-from knowledge.store.guides import (career, careers, employer_benefit, employer_benefits, find_term,
-                              guide)
-from knowledge.understanding.places import find_place
-from knowledge.store.queries import school_count, school_facts_where, state_stats, states_in_table
-from knowledge.store import models
+from knowledge.store.guides import BenefitFacts, CareerFacts, careers, employer_benefits, guide
+from knowledge.store.queries import SchoolFacts, StateStats, school_count, states_in_table
 
 GUIDE_KEYS = ("thesis", "specializations", "part_time", "work_experience", "salary",
               "financing", "employer_benefits", "program_types")
+STATE_FIELDS = ("programs", "median_tuition", "top_program")
+
+
+def _source(key: str) -> str:
+    return f"2026 ranking, “{guide(key).source_section}”"
 
 
 def guide_reply(key: str) -> str:
@@ -21,73 +24,74 @@ def guide_reply(key: str) -> str:
         parts.append(f"{group.name}:\n{bullets(group.points)}")
     if facts.closing:
         parts.append(facts.closing)
-    return with_source("\n".join(parts), f"2026 ranking, “{facts.source_section}”")
+    return with_source("\n".join(parts), _source(key))
 
 
-def _career_list() -> str:
-    return bullets(f"{c.title} (SOC {c.soc})" for c in careers())
-
-
-def career_reply(mentions: List[str], text: str) -> str:
-    """One career path if the user named one the source describes, else all eight."""
-    title = find_term("career", [*mentions, text])
+def career_reply(found: Optional[CareerFacts], asked: Optional[str] = None) -> str:
+    """One career path of the source, or all of them (saying so when one was asked for
+    that the source does not describe)."""
     source = "2026 ranking, “Career Paths”"
-    if title:
-        facts = career(title)
-        reply = f"{facts.title} (SOC {facts.soc}): {facts.description}"
-        if facts.title == "AI/ML Engineer":
-            reply += ("\nML engineers earn a median salary of $157,000 with 40% projected job "
-                      "growth through 2032 (BLS OES 2024).")
+    if found:
+        reply = f"{found.title} (SOC {found.soc}): {found.description}"
+        if found.title == careers()[0].title:  # the source's salary figure is for ML engineers
+            reply += f"\n{guide('salary').summary}"
         return with_source(reply, source)
-    unknown = next((m for m in mentions if m.strip()), None)
-    head = (f"The source describes no career called “{unknown.strip()[:60]}”. "
-            if unknown else "")
-    return with_source(f"{head}The source's {len(careers())} ML career paths:\n"
-                       f"{_career_list()}\nAsk about one, e.g. “what does an NLP engineer do?”",
-                       source)
+    listed = bullets(f"{c.title} (SOC {c.soc})" for c in careers())
+    head = f"The source describes no career called “{asked}”. " if asked else ""
+    return with_source(f"{head}The source's {len(careers())} ML career paths:\n{listed}\n"
+                       f"Ask about one, e.g. “what does an NLP engineer do?”", source)
 
 
-def benefit_reply(mentions: List[str], text: str) -> str:
-    """An employer's tuition benefit, or the whole list and the general rules."""
-    source = "2026 ranking, “Employer Tuition Sponsorship”"
-    employer = find_term("employer", [*mentions, text])
-    general = ("Many programs qualify for the federal $5,250 tax-free employer education "
-               "benefit; 56% of companies offer some form of educational assistance (SHRM).")
-    if employer:
-        facts = employer_benefit(employer)
-        return with_source(f"{facts.employer}: {facts.benefit}.\n{general}", source)
+def _benefit_rules() -> str:
+    """The guide's general points on employer benefits (the federal tax-free limit, the
+    share of companies that help), as the source states them."""
+    facts = guide("employer_benefits")
+    federal = [p for g in facts.groups for p in g.points if "tax-free" in p]
+    return " ".join([*federal, facts.summary.split(". ", 1)[-1]])
+
+
+def benefit_reply(found: Optional[BenefitFacts], asked: Optional[str] = None) -> str:
+    """An employer's tuition benefit, or the whole list (saying so when an employer was
+    asked about that the source does not list), with the general rules."""
+    if found:
+        return with_source(f"{found.employer}: {found.benefit}.\n{_benefit_rules()}",
+                           _source("employer_benefits"))
     listed = bullets(f"{b.employer} — {b.benefit}" for b in employer_benefits())
-    unknown = next((m for m in mentions if m.strip()), None)
-    head = (f"The source lists no tuition benefit for “{unknown.strip()[:60]}”. "
-            if unknown else "")
+    head = f"The source lists no tuition benefit for “{asked}”. " if asked else ""
     return with_source(f"{head}Top employer tuition benefits in the source:\n{listed}\n"
-                       f"{general}", source)
+                       f"{_benefit_rules()}", _source("employer_benefits"))
 
 
-def _listed_schools_in(code: str) -> str:
-    schools = school_facts_where([models.School.state == code])
+def _state_line(stats: StateStats, fields: Sequence[str] = ()) -> str:
+    parts = {"programs": f"{stats.programs} ML master's programs",
+             "median_tuition": f"median tuition {money(stats.median_tuition)}",
+             "top_program": f"top program {stats.top_program}"}
+    shown = [parts[f] for f in STATE_FIELDS]  # the whole row: a figure alone misleads
+    return f"{stats.name}: {', '.join(shown)}"
+
+
+def _listed_line(code: str, schools: Sequence[SchoolFacts]) -> str:
     if not schools:
-        return f"None of the {school_count()} listed ranking rows is in this state."
-    rows = ", ".join(f"{s.short_name} (#{s.rank}, {money(s.tuition_per_year)}/yr)"
-                     for s in schools)
-    return f"Listed in the ranking's rows: {rows}."
+        return f"The source lists no program in {code} among its {school_count()} rows."
+    rows = ", ".join(f"{s.name} (#{s.rank}, {money(s.tuition_per_year)}/yr)" for s in schools)
+    return f"Listed in the ranking's rows ({code}): {rows}."
 
 
-def state_reply(mentions: List[str], text: str) -> str:
-    """The states-table row of a named state (or city's state), else the whole table."""
+def states_reply(states: Sequence[StateStats], fields: Sequence[str],
+                 listed: Sequence[Tuple[str, Sequence[SchoolFacts]]]) -> str:
+    """The states-table rows of the states asked about (or the whole table)."""
     source = "2026 ranking, “Top States for Machine Learning Master's Programs”"
     table = states_in_table()
-    place = find_place([*mentions, text])
-    code: Optional[str] = place.state if place else None
-    if code is None:
-        rows = bullets(f"{s.name}: {s.programs} programs, median tuition "
-                       f"{money(s.median_tuition)}, top program {s.top_program}" for s in table)
+    if not states:
+        rows = bullets(_state_line(s, ()) for s in table)
         return with_source(f"The source's states table ({len(table)} states):\n{rows}", source)
-    stats = state_stats(code)
-    if stats.programs is None:
-        covered = ", ".join(s.name for s in table)
-        return with_source(f"The source's states table does not include {stats.name} (it "
-                           f"covers {covered}). {_listed_schools_in(code)}", source)
-    return with_source(f"{stats.name}: {stats.programs} ML master's programs, median tuition "
-                       f"{money(stats.median_tuition)}, top program {stats.top_program}.\n"
-                       f"{_listed_schools_in(code)}", source)
+    lines = []
+    for stats in states:
+        if stats.programs is None:
+            covered = ", ".join(s.name for s in table)
+            lines.append(f"The source's states table does not include {stats.name} (it covers "
+                         f"{covered}), so it gives no figures for programs there.")
+        else:
+            lines.append(_state_line(stats, fields) + ".")
+    lines += [_listed_line(code, schools) for code, schools in listed]
+    return with_source("\n".join(lines), source)

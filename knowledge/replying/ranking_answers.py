@@ -1,34 +1,76 @@
 """Reply text for rankings: a page of rows, what was filtered, what is unknown, and why."""
-from typing import List, Optional
+from dataclasses import replace
+from typing import List, Optional, Sequence
 
-from knowledge.replying.school_answers import TABLE_SOURCE, graduation_rate_text, money, number, with_source
-from knowledge.store.queries import SchoolFacts, school_count, state_stats
-from knowledge.deciding.ranking import SORT_KEYS, VALUE_FORMULA, Criteria, Ranking, rank, value_of
+from knowledge.deciding.ranking import VALUE_FORMULA, Ranking, rank, value_of
+from knowledge.question import SORT_KEYS, Criteria
+from knowledge.replying.school_answers import (
+    TABLE_SOURCE, graduation_rate_text, money, number, with_source)
+from knowledge.store.queries import SchoolFacts, school_count, school_facts, state_stats
 
-PAGE_SIZE = 5
+FORMAT_LABELS = {"online": "online", "part_time": "part-time"}
+RELATIVE_LABELS = {("tuition", "below"): "cheaper than", ("tuition", "above"): "dearer than",
+                   ("grad_rate", "above"): "a higher graduation rate than",
+                   ("grad_rate", "below"): "a lower graduation rate than",
+                   ("rank", "above"): "ranked above", ("rank", "below"): "ranked below"}
 
 
-def describe(criteria: Criteria) -> str:
-    """"public, in California, under $20,000/yr, graduation rate ≥ 95%, top 5"."""
-    parts = []
-    if criteria.control:
-        parts.append(criteria.control)
-    if criteria.city:
-        parts.append(f"in {criteria.city}")
-    if criteria.state:
-        parts.append(f"in {state_label(criteria.state)}")
-    if criteria.max_tuition is not None:
-        parts.append(f"tuition up to {money(criteria.max_tuition)}/yr")
-    if criteria.min_grad_rate is not None:
-        parts.append(f"graduation rate at least {criteria.min_grad_rate}%")
-    if criteria.limit:
-        parts.append(f"top {criteria.limit}")
-    return ", ".join(parts)
+def names(schools: Sequence[SchoolFacts], short: bool = True) -> str:
+    shown = [s.short_name if short else s.name for s in schools]
+    if len(shown) <= 1:
+        return "".join(shown)
+    return f"{', '.join(shown[:-1])} and {shown[-1]}"
 
 
 def state_label(code: str) -> str:
     stats = state_stats(code)
     return stats.name if stats else code
+
+
+def _relative(criteria: Criteria) -> List[str]:
+    parts = []
+    for relative in criteria.relative:
+        anchor = school_facts(relative.school)
+        if anchor is None:
+            continue
+        figure = {"tuition": f"{money(anchor.tuition_per_year)}/yr",
+                  "grad_rate": graduation_rate_text(anchor),
+                  "rank": f"#{anchor.rank}"}[relative.field]
+        label = RELATIVE_LABELS[(relative.field, relative.direction)]
+        parts.append(f"{label} {anchor.short_name} ({figure})")
+    return parts
+
+
+def describe(criteria: Criteria) -> str:
+    """"public, in California, $15,000-$35,000/yr, graduation rate ≥ 95%, top 5"."""
+    parts = []
+    if criteria.names:
+        parts.append(f"among {names([f for f in map(school_facts, criteria.names) if f])}")
+    if criteria.max_rank:
+        parts.append(f"within the source's top {criteria.max_rank}")
+    if criteria.control:
+        parts.append(criteria.control)
+    if criteria.group:
+        parts.append(f"{criteria.group} campuses")
+    places = [*criteria.cities, *(state_label(code) for code in criteria.states)]
+    if places:
+        parts.append(f"in {' or '.join(places)}")
+    if criteria.min_tuition is not None and criteria.max_tuition is not None:
+        parts.append(f"tuition {money(criteria.min_tuition)}-{money(criteria.max_tuition)}/yr")
+    elif criteria.max_tuition is not None:
+        parts.append(f"tuition up to {money(criteria.max_tuition)}/yr")
+    elif criteria.min_tuition is not None:
+        parts.append(f"tuition at least {money(criteria.min_tuition)}/yr")
+    if criteria.min_grad_rate is not None:
+        parts.append(f"graduation rate at least {criteria.min_grad_rate}%")
+    if criteria.max_grad_rate is not None:
+        parts.append(f"graduation rate at most {criteria.max_grad_rate}%")
+    parts += _relative(criteria)
+    if criteria.formats:
+        parts.append(" or ".join(FORMAT_LABELS[f] for f in criteria.formats) + " study")
+    if criteria.limit and criteria.limit > 1:
+        parts.append(f"top {criteria.limit}")
+    return ", ".join(parts)
 
 
 def row(position: int, facts: SchoolFacts, sort_by: str) -> str:
@@ -40,24 +82,28 @@ def row(position: int, facts: SchoolFacts, sort_by: str) -> str:
     return line
 
 
-def _names(schools) -> str:
-    names = [s.short_name for s in schools]
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-
-
 def _notes(ranking: Ranking) -> List[str]:
     notes = []
-    if ranking.unranked:
-        notes.append(f"{_names(ranking.unranked)}: no graduation rate in the source, so "
+    by_grad = ranking.criteria.sort_by in ("grad_rate", "grad_rate_low")
+    if ranking.unranked and by_grad:
+        notes.append(f"{names(ranking.unranked)}: no graduation rate in the source, so "
                      f"listed last, unranked.")
     if ranking.left_out:
         notes.append(f"Left out because the source lists no graduation rate: "
-                     f"{_names(ranking.left_out)}.")
+                     f"{names(ranking.left_out)}.")
+    if ranking.silent:
+        notes.append(f"The source does not say whether these offer it (no profile, or a "
+                     f"profile that does not say): {names(ranking.silent)}.")
+    if "part_time" in ranking.criteria.formats:
+        notes.append("Fully online programs count as part-time options: the source's "
+                     "part-time guide lists “fully asynchronous online” among them.")
     if ranking.criteria.sort_by == "value":
         notes.append(f"Value = {VALUE_FORMULA}: score points per $10k of yearly tuition.")
-    if ranking.criteria.state:
-        notes.append(_state_note(ranking.criteria.state))
-    return [note for note in notes if note]
+    for code in ranking.criteria.states:
+        note = _state_note(code)
+        if note:
+            notes.append(note)
+    return notes
 
 
 def _state_note(code: str) -> Optional[str]:
@@ -69,42 +115,73 @@ def _state_note(code: str) -> Optional[str]:
             f"{stats.top_program}.")
 
 
-FILTER_NAMES = {"max_tuition": "tuition limit", "min_grad_rate": "graduation-rate minimum",
-                "control": "public/private filter", "city": "city", "state": "state"}
+FILTER_NAMES = {"max_tuition": "tuition limit", "min_tuition": "tuition minimum",
+                "min_grad_rate": "graduation-rate minimum", "control": "public/private filter",
+                "cities": "city", "states": "state", "formats": "format filter",
+                "group": "group", "max_rank": "top-N range"}
 
 
 def _no_match(criteria: Criteria) -> str:
-    text = (f"None of the {school_count()} schools the source lists match: "
-            f"{describe(criteria)}.")
-    for field, name in FILTER_NAMES.items():
-        if getattr(criteria, field) is not None:
-            relaxed = rank(Criteria.from_dict({**criteria.to_dict(), field: None}))
+    places = [*criteria.cities, *(state_label(code) for code in criteria.states)]
+    text = (f"No program among the {school_count()} the source lists (its ranks 1-25) "
+            f"matches: {describe(criteria)}.")
+    if places and not rank(Criteria(states=criteria.states, cities=criteria.cities)).listed:
+        text = (f"The source lists no program in {' or '.join(places)} among its "
+                f"{school_count()} rows (ranks 1-25 of its top 50).")
+        table = [s for s in map(state_stats, criteria.states) if s and s.programs is None]
+        if table:
+            text += (f" Its states table does not cover {names_of(table)} either, so I have "
+                     f"no figures for programs there.")
+        for row in (s for s in map(state_stats, criteria.states) if s and s.programs):
+            text += (f" Its states table gives {row.name} {row.programs} ML master's programs, "
+                     f"median tuition {money(row.median_tuition)}, top program "
+                     f"{row.top_program} (not among the listed rows).")
+        if not (criteria.control or criteria.max_tuition or criteria.min_tuition or
+                criteria.formats or criteria.min_grad_rate):
+            return text  # only a place: nothing else to loosen
+    for name, label in FILTER_NAMES.items():
+        value = getattr(criteria, name)
+        if value not in (None, ()):
+            relaxed = rank(Criteria.from_dict({**criteria.to_dict(), name: None}))
             if relaxed.listed:
                 loosened = describe(relaxed.criteria) or "no filter"
-                return (f"{text} Without the {name} ({loosened}), {len(relaxed.listed)} "
+                return (f"{text} Without the {label} ({loosened}), {len(relaxed.listed)} "
                         f"{'does' if len(relaxed.listed) == 1 else 'do'}, e.g. "
                         f"{relaxed.listed[0].name}.")
     return text
 
 
-def ranking_reply(ranking: Ranking, page: int = 0) -> str:
-    """One page (5 rows) of a ranking, with its criteria and notes."""
+def names_of(states) -> str:
+    shown = [s.name for s in states]
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
+
+
+def ranking_reply(ranking: Ranking, start: int = 0, size: int = 5,
+                  asked_count: Optional[int] = None) -> str:
+    """One page of a ranking, with its criteria and notes."""
     listed = ranking.listed
     if not listed:
         return with_source(_no_match(ranking.criteria), TABLE_SOURCE)
-    start = page * PAGE_SIZE
     if start >= len(listed):
         return f"That's all: {len(listed)} matching schools, shown above."
-    shown = listed[start:start + PAGE_SIZE]
-    filters = describe(ranking.criteria)
-    head = (f"By {SORT_KEYS[ranking.criteria.sort_by]}"
-            f"{' — ' + filters if filters else ''}: {len(listed)} of the {school_count()} "
-            f"listed schools match.")
+    shown = listed[start:start + size]
+    criteria = ranking.criteria
+    matching = len(rank(replace(criteria, limit=None)).listed) if criteria.limit else len(listed)
+    filters = describe(replace(criteria, limit=None))
+    by = f"By {SORT_KEYS[criteria.sort_by]}{' — ' + filters if filters else ''}"
+    if criteria.limit == 1:
+        head = f"{by}:"
+    else:
+        showing = f"; the top {len(shown)}:" if len(shown) < matching else "."
+        head = f"{by}: {matching} of the {school_count()} listed schools match{showing}"
     if start:
-        head = f"Rows {start + 1}-{start + len(shown)} of {len(listed)}:"
+        head = f"Rows {start + 1}-{start + len(shown)} of {matching}:"
     lines = [row(start + i + 1, facts, ranking.criteria.sort_by) for i, facts in enumerate(shown)]
-    more = len(listed) - start - len(shown)
-    tail = [*_notes(ranking)] if not start else []
+    tail = _notes(ranking) if not start else []
+    if asked_count and asked_count > len(listed) and not start:
+        tail.insert(0, f"You asked for {asked_count}; the source lists {school_count()} rows "
+                       f"(ranks 1-25 of its top 50), and {len(listed)} match.")
+    more = matching - start - len(shown) if criteria.limit != 1 else 0
     if more > 0:
         tail.append(f"{more} more — say “show more”.")
     return with_source("\n".join([head, *lines, *tail]), TABLE_SOURCE)

@@ -5,7 +5,9 @@ instead of guessing. Each answer ends with the part of the source it comes from.
 """
 from typing import Callable, Dict, Iterable, Optional
 
+from knowledge.deciding.ranking import VALUE_FORMULA, value_of
 from knowledge.store.queries import SchoolFacts
+from knowledge.store.sentences import split_sentences
 
 RANKING = "the 2026 ML master's ranking"
 TABLE_SOURCE = "2026 ranking, top-50 table"
@@ -66,7 +68,10 @@ def overview(facts: SchoolFacts) -> str:
     if not facts.has_profile:
         return with_source(f"{head} The source gives its ranking row only; full profiles "
                             f"cover the top 10.", TABLE_SOURCE)
-    return with_source(f"{head}\nWhat stands out: {facts.stand_out}", _profile_source(facts))
+    first = split_sentences(facts.overview)[:1]
+    program = f"\nProgram overview: {first[0]}" if first else ""
+    return with_source(f"{head}\nWhat stands out: {facts.stand_out}{program}",
+                       _profile_source(facts))
 
 
 def tuition(facts: SchoolFacts) -> str:
@@ -170,6 +175,13 @@ def accreditation(facts: SchoolFacts) -> str:
     return _listing(facts, facts.accreditations, "Accreditations of", "accreditation")
 
 
+def value(facts: SchoolFacts) -> str:
+    return with_source(
+        f"{facts.name}'s value is {value_of(facts):.1f}: score {number(facts.score)} ÷ "
+        f"({money(facts.tuition_per_year)} / $10,000). Value = {VALUE_FORMULA}, score points "
+        f"per $10k of yearly tuition.", TABLE_SOURCE)
+
+
 TOPICS: Dict[str, Callable[[SchoolFacts], str]] = {
     "overview": overview,
     "tuition": tuition,
@@ -184,6 +196,7 @@ TOPICS: Dict[str, Callable[[SchoolFacts], str]] = {
     "faculty": faculty,
     "admissions": admissions,
     "accreditation": accreditation,
+    "value": value,
 }
 
 

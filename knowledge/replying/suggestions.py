@@ -2,7 +2,7 @@
 from typing import List, Tuple
 
 from knowledge.store.queries import SchoolFacts, all_school_facts
-from knowledge.deciding.ranking import Criteria
+from knowledge.question import Criteria
 
 Button = Tuple[str, str]
 

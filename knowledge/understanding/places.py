@@ -1,14 +1,16 @@
-"""Place mentions -> filters: a US state (name or postal code) or a listed school's city.
+"""Place mentions -> filters: US states (name, or postal code in capitals), the listed
+schools' cities (and their nicknames: "nyc"), and regions ("west coast").
 
-A name that is both ("New York") is taken as the state, which contains the city.
+A name that is both a state and a city ("New York", "Washington") is taken as the state,
+which contains the city, unless the user says the city ("nyc", "new york city").
 """
 import re
 from dataclasses import dataclass
-from typing import Iterable, Optional, Tuple
+from typing import Iterable, List, Optional, Sequence, Tuple
 
-from knowledge.store.queries import cities, state_names
 from knowledge.store.engine import cached_per_store
-from knowledge.understanding.vocabulary import earliest_phrase
+from knowledge.store.queries import cities, state_names
+from knowledge.understanding.vocabulary import Tokens, find, phrase_values, tokens, vocabulary
 
 
 @dataclass(frozen=True)
@@ -16,28 +18,47 @@ class Place:
     kind: str  # "state" | "city"
     value: str  # state code, or the city as the store spells it
     state: str  # the state code (a city's state)
+    start: int = 0  # token positions in the message
+    end: int = 0
 
 
 @cached_per_store
-def _places() -> Tuple[Tuple[str, Place], ...]:
-    """(lower-case name, place), longest name first; states before cities of the same name."""
-    places = [(name.lower(), Place("state", code, code)) for code, name in state_names().items()]
-    state_keys = {key for key, _place in places}
-    places += [(city.lower(), Place("city", city, state)) for city, state in cities()
-               if city.lower() not in state_keys]
-    return tuple(sorted(places, key=lambda pair: -len(pair[0])))
+def _place_table() -> Tuple[Tuple[Tokens, Tuple[Place, ...]], ...]:
+    """(name tokens, places it names), longest first; states before cities of one name."""
+    states = state_names()
+    city_state = dict(cities())
+    pairs: List[Tuple[Tokens, Tuple[Place, ...]]] = []
+    pairs += [(tokens(name), (Place("state", code, code),)) for code, name in states.items()]
+    state_keys = {phrase for phrase, _places in pairs}
+    pairs += [(tokens(city), (Place("city", city, state),)) for city, state in cities()
+              if tokens(city) not in state_keys]
+    for city, nicknames in vocabulary()["city_aliases"].items():
+        if city in city_state:
+            pairs += [(tokens(nick), (Place("city", city, city_state[city]),))
+                      for nick in nicknames]
+    for region_tokens, codes in phrase_values("regions"):
+        pairs.append((region_tokens, tuple(Place("state", code, code) for code in codes)))
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def find_places(text: str, words: Tokens, covered: Sequence[bool] = ()) -> List[Place]:
+    """Every place named, in order; tokens that are part of a school's name are skipped."""
+    visible = tuple("" if i < len(covered) and covered[i] else word
+                    for i, word in enumerate(words))
+    found: List[Place] = []
+    for hit in find(visible, _place_table()):
+        found += [Place(p.kind, p.value, p.state, hit.start, hit.end) for p in hit.value]
+    codes = state_names()
+    for code in re.findall(r"\b(?:in|near|around|from|to|or|and|vs)\s+([A-Z]{2})\b", text or ""):
+        if code in codes and all(p.value != code for p in found):
+            found.append(Place("state", code, code, len(words), len(words)))
+    return found
 
 
 def find_place(texts: Iterable[str]) -> Optional[Place]:
-    """The first state or listed city named in any of the texts (case-insensitive), or a
-    state's postal code written in capitals ("in CA")."""
-    texts = list(texts)
-    named = earliest_phrase(texts, _places())
-    if named is not None:
-        return named
-    codes = state_names()
+    """The first state or listed city named in any of the texts."""
     for text in texts:
-        for code in re.findall(r"\b(?:in|near|around)\s+([A-Z]{2})\b", text or ""):
-            if code in codes:
-                return Place("state", code, code)
+        found = find_places(text, tokens(text))
+        if found:
+            return found[0]
     return None

@@ -82,6 +82,8 @@ class SchoolResolver:
             return Resolution(mention=mention or "")
         if key in self._key_to_school:
             return Resolution(mention, school=self._key_to_school[key], score=100.0)
+        if key.endswith("s") and key[:-1] in self._key_to_school:  # "cmus", "nyus": CMU's
+            return Resolution(mention, school=self._key_to_school[key[:-1]], score=100.0)
         if len(key) < MIN_FUZZY_LENGTH:
             return Resolution(mention)
         best_key, score = self._closest(key)
@@ -106,18 +108,22 @@ class SchoolResolver:
                 best_key, best_score = candidate, score
         return best_key, best_score
 
-    def find_all_in_text(self, text: str, allow_places: bool = False) -> List[Resolution]:
-        """Every listed school named in free text, in order of appearance, each once:
-        longer phrases first, and a word belongs to one mention only. `allow_places`: a
-        place that is exactly a school's name or alias ("Syracuse") counts as the school,
-        as it does when schools are being compared."""
-        words = normalize(text or "").split()[:MAX_SCAN_TOKENS]
-        taken = [False] * len(words)
-        found: List[Tuple[int, Resolution]] = []
+    def scan(self, words: Sequence[str], allow_places: bool = False,
+             skip: Sequence[bool] = ()) -> List[Tuple[int, int, Resolution]]:
+        """Every listed school named in a message's words (any tokens; each n-gram is
+        normalized here): (start, end, resolution), in order of appearance. Longer phrases
+        first, and a word belongs to one mention only; a word whose `skip` is true is never
+        part of a mention. `allow_places`: a place that is exactly a school's name or alias
+        ("Syracuse") counts as the school."""
+        words = list(words)[:MAX_SCAN_TOKENS]
+        taken = [bool(skip[i]) if i < len(skip) else False for i in range(len(words))]
+        found: List[Tuple[int, int, Resolution]] = []
         for size in range(MAX_NGRAM, 0, -1):
             for start in range(len(words) - size + 1):
-                gram = words[start:start + size]
-                phrase = " ".join(gram)
+                phrase = normalize(" ".join(words[start:start + size]))
+                gram = phrase.split()
+                if not gram:
+                    continue
                 place = phrase in self._places and not (
                     allow_places and phrase in self._key_to_school)
                 if any(taken[start:start + size]) or place \
@@ -126,9 +132,13 @@ class SchoolResolver:
                 resolution = self.resolve(phrase)
                 if resolution.found and resolution.score >= TEXT_SCAN_SCORE:
                     taken[start:start + size] = [True] * size
-                    found.append((start, resolution))
+                    found.append((start, start + size, resolution))
+        return sorted(found, key=lambda item: item[0])
+
+    def find_all_in_text(self, text: str, allow_places: bool = False) -> List[Resolution]:
+        """Every listed school named in free text, in order of appearance, each once."""
         unique: Dict[str, Resolution] = {}
-        for _start, resolution in sorted(found, key=lambda item: item[0]):
+        for _start, _end, resolution in self.scan(normalize(text or "").split(), allow_places):
             unique.setdefault(resolution.school, resolution)
         return list(unique.values())
 
@@ -138,24 +148,11 @@ class SchoolResolver:
         `skip`: mentions already known not to be listed schools; their words are not scanned,
         so "Clark Atlanta University" does not turn into Clark University.
         """
-        text = normalize(text or "")
-        for mention in skip:
-            mention = normalize(mention)
-            if mention:
-                text = re.sub(rf"\b{re.escape(mention)}\b", " | ", text)
-        words = text.split()[:MAX_SCAN_TOKENS]
-        best: Optional[Resolution] = None
-        for size in range(MAX_NGRAM, 0, -1):
-            for start in range(len(words) - size + 1):
-                gram = words[start:start + size]
-                phrase = " ".join(gram)
-                if ("|" in gram or phrase in self._places
-                        or all(word in _GENERIC_WORDS for word in gram)):
-                    continue
-                found = self.resolve(phrase)
-                if found.found and found.score >= TEXT_SCAN_SCORE and (
-                        best is None or found.score > best.score):
-                    best = found
-                    if found.score == 100.0:
-                        return best
-        return best
+        words = normalize(text or "").split()
+        skipped = [False] * len(words)
+        for mention in filter(None, (normalize(m).split() for m in skip)):
+            for start in range(len(words) - len(mention) + 1):
+                if words[start:start + len(mention)] == mention:
+                    skipped[start:start + len(mention)] = [True] * len(mention)
+        found = [resolution for _s, _e, resolution in self.scan(words, skip=skipped)]
+        return max(found, key=lambda r: r.score, default=None)

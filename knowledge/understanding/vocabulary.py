@@ -1,75 +1,128 @@
-"""The user's words -> the store's values: sort keys, public/private, goals, study formats,
-amounts of money, percentages, counts and "skip". Phrases live in data/vocabulary.yaml.
+"""The user's words -> values: phrase tables from data/vocabulary.yaml, and the numbers in a
+message (amounts of money, percentages, counts).
 
-Every function takes free text (a whole message or an extracted entity) and returns a
-canonical value or None; none of them guess beyond the words they know.
+Text is read as lower-case word tokens (apostrophes dropped: "can't" is "cant"); a phrase
+matches a run of whole tokens, the longest phrase first, and a token belongs to one phrase
+only. Numbers are read or refused, never silently changed: a negative amount, an amount over
+$1,000,000 or a percentage over 100 is not a number the user could mean, and is left out.
 """
 import re
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple, TypeVar
-
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, TypeVar
 
 from knowledge.data import read_data
 
 Value = TypeVar("Value")
+Tokens = Tuple[str, ...]
 MIN_PLAUSIBLE_TUITION = 1_000  # "under 30" means $30k: amounts below this are thousands
 MAX_PLAUSIBLE_TUITION = 1_000_000
+MAX_COUNT = 50  # the source's table has 50 ranks (25 of them listed)
+
+# Hyphens split words: "bang-for-buck" reads as "bang for buck", "co-op" as "co op".
+_TOKEN = re.compile(r"[a-z0-9$%][a-z0-9$%./]*")
 
 
-def vocabulary() -> Dict:
+def vocabulary() -> Dict[str, Any]:
     return read_data("vocabulary.yaml")
 
 
-def _plain(text: str) -> str:
-    text = (text or "").lower().replace("’", "'")
-    return " ".join(re.sub(r"[^a-z0-9$%.,'/ -]+", " ", text).split())
+def tokens(text: Optional[str]) -> Tokens:
+    """Lower-case word tokens; apostrophes dropped ("cmu's" is "cmu"), hyphens split,
+    trailing dots stripped."""
+    lowered = re.sub(r"(?<=[a-z])['’]s\b", "", (text or "").lower())  # "cmu's" -> "cmu"
+    for apostrophe in ("'", "’", "‘", "`"):
+        lowered = lowered.replace(apostrophe, "")
+    return tuple(token.rstrip("./") or token for token in _TOKEN.findall(lowered))
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A phrase found in the tokens: where, and the value the vocabulary gives it."""
+    start: int
+    end: int  # exclusive
+    value: Any
+
+
+PhraseTable = Tuple[Tuple[Tokens, Any], ...]
+
+
+def _sorted(pairs: Iterable[Tuple[Tokens, Any]]) -> PhraseTable:
+    return tuple(sorted(((phrase, value) for phrase, value in pairs if phrase),
+                        key=lambda pair: (-len(pair[0]), -len(" ".join(pair[0])))))
 
 
 @lru_cache(maxsize=None)
-def _phrases(section: str) -> Tuple[Tuple[str, str], ...]:
-    """(phrase, canonical value) of one vocabulary section, longest phrase first."""
-    pairs = [(phrase.lower(), value)
-             for value, phrases in vocabulary()[section].items() for phrase in phrases]
-    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+def phrases_for_values(section: str) -> PhraseTable:
+    """A section shaped {value: [phrases]}: (phrase tokens, value), longest first."""
+    return _sorted((tokens(phrase), value) for value, phrases in vocabulary()[section].items()
+                   for phrase in phrases)
 
 
-def find_terms(text: str, section: str) -> List[Tuple[int, str]]:
-    """(position, value) of every phrase of `section` in the text, without overlaps."""
-    plain = f" {_plain(text)} "
-    taken = [False] * len(plain)
-    found = []
-    for phrase, value in _phrases(section):
-        for match in re.finditer(rf"(?<=[\s,.]){re.escape(phrase)}(?=[\s,.?!])", plain):
-            span = range(match.start(), match.end())
-            if not any(taken[i] for i in span):
-                for i in span:
-                    taken[i] = True
-                found.append((match.start(), value))
-    return sorted(found)
+@lru_cache(maxsize=None)
+def phrase_values(section: str) -> PhraseTable:
+    """A section shaped {phrase: value} (ordinals, number words, regions)."""
+    return _sorted((tokens(str(phrase)), value)
+                   for phrase, value in vocabulary()[section].items())
+
+
+@lru_cache(maxsize=None)
+def phrase_list(section: str) -> PhraseTable:
+    """A section that is a plain list of phrases; each phrase's value is itself."""
+    return _sorted((tokens(phrase), phrase) for phrase in vocabulary()[section])
+
+
+def find(words: Tokens, table: PhraseTable) -> List[Hit]:
+    """Every phrase of the table in the tokens, longest first, without overlaps, in order."""
+    taken = [False] * len(words)
+    hits: List[Hit] = []
+    for phrase, value in table:
+        size = len(phrase)
+        for start in range(len(words) - size + 1):
+            if words[start] != phrase[0] or words[start:start + size] != phrase:
+                continue
+            if not any(taken[start:start + size]):
+                taken[start:start + size] = [True] * size
+                hits.append(Hit(start, start + size, value))
+    return sorted(hits, key=lambda hit: hit.start)
+
+
+def values(words: Tokens, table: PhraseTable) -> List[Any]:
+    """The values of the phrases found, in the order they appear, without repeats."""
+    found: List[Any] = []
+    for hit in find(words, table):
+        if hit.value not in found:
+            found.append(hit.value)
+    return found
+
+
+def first_value(words: Tokens, table: PhraseTable) -> Optional[Any]:
+    found = find(words, table)
+    return found[0].value if found else None
+
+
+def has(words: Tokens, table: PhraseTable) -> bool:
+    return bool(find(words, table))
 
 
 def earliest_phrase(texts: Iterable[str], phrases: Sequence[Tuple[str, Value]]
                     ) -> Optional[Value]:
     """The value of the phrase named earliest in the first text naming any of them.
-
-    `phrases`: (lower-case phrase, value), longest first, so at one position the longest
-    phrase wins. Whole words only, any case."""
+    `phrases`: (phrase, value) pairs; whole words, any case."""
+    table = _sorted((tokens(phrase), value) for phrase, value in phrases)
     for text in texts:
-        lowered = (text or "").lower()
-        hits = [(match.start(), index) for index, (phrase, _value) in enumerate(phrases)
-                for match in re.finditer(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])",
-                                         lowered)]
-        if hits:
-            return phrases[min(hits)[1]][1]
+        found = find(tokens(text), table)
+        if found:
+            return found[0].value
     return None
 
 
 def term(text: str, section: str, generic: Optional[str] = None) -> Optional[str]:
     """The first value of `section` named in the text; `generic` loses to any other value
     ("top 5 cheapest" sorts by tuition, not by score)."""
-    values = [value for _position, value in find_terms(text, section)]
-    specific = [value for value in values if value != generic]
-    return (specific or values or [None])[0]
+    found = values(tokens(text), phrases_for_values(section))
+    specific = [value for value in found if value != generic]
+    return (specific or found or [None])[0]
 
 
 def sort_key(text: str) -> Optional[str]:
@@ -89,9 +142,8 @@ def study_format(text: str) -> Optional[str]:
 
 
 def _whole_answer_in(text: str, section: str) -> bool:
-    plain = _plain(text).strip(" .!/")
-    words = {phrase.lower() for phrase in vocabulary()[section]}
-    return plain in words or plain.replace("'", "") in words
+    words = tokens(text)
+    return bool(words) and any(phrase == words for phrase, _value in phrase_list(section))
 
 
 def is_skip(text: str) -> bool:
@@ -104,62 +156,77 @@ def is_stop(text: str) -> bool:
     return _whole_answer_in(text, "stop_words")
 
 
-_MONEY = re.compile(r"(\$)?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k\b|thousand\b|grand\b)?(%)?",
-                    re.IGNORECASE)
-# In a whole message a bare number is money only after one of these ("under 30").
-_MONEY_CUES = ("under", "below", "than", "max", "maximum", "budget", "to", "within", "about",
-               "around", "is", "of", "upto", "most", "cap", "spend", "afford")
+# --- numbers --------------------------------------------------------------------------------
+
+# Digits not inside a longer number or a word ("1e308" is no amount; neither is 308 in it).
+_DIGITS = r"(?<![\d.,a-zA-Z])(\d{1,3}(?:,\d{3})+|\d{1,7}(?:\.\d{1,2})?)(?![\d,]*\d)(?![eE]\d)"
+_MONEY = re.compile(rf"((?<![0-9a-zA-Z])-\s*)?(\$|usd\s*)?\s*{_DIGITS}\s*"
+                    rf"(k\b|thousand\b|grand\b|usd\b)?"
+                    rf"(?!\s*(?:%|percent|pct|st\b|nd\b|rd\b|th\b|years?\b|yrs?\b|months?\b|"
+                    rf"semesters?\b|credits?\b|units?\b|nights?\b|days?\b|weeks?\b|kids?\b|"
+                    rf"hours?\b))", re.IGNORECASE)
 
 
-def amounts(text: str, bare: bool = False) -> List[int]:
-    """Dollar amounts per year in the text: "$20,000", "20k", "30 thousand", "under 30".
+@dataclass(frozen=True)
+class Amount:
+    """A dollar amount in the text, with where it stands (character offsets)."""
+    dollars: int
+    start: int
+    end: int
+    explicit: bool  # written as money ("$20,000", "20k", "20 grand"), not a bare number
 
-    `bare`: the text is an extracted amount, so a plain number counts too. Amounts under
-    $1,000 are read as thousands ("30" -> $30,000)."""
+
+def amounts(text: str, bare: bool = False) -> List[Amount]:
+    """Dollar amounts per year in the text: "$20,000", "20k", "30 thousand", "12k usd".
+
+    A bare number (no $ or k) counts only when `bare` (the text is an extracted amount) or
+    when the caller knows it follows a money cue; here it is returned with explicit=False.
+    Amounts under $1,000 are read as thousands ("30" -> $30,000); negative amounts and
+    amounts over $1,000,000 are refused (left out), never changed into something else."""
     found = []
     for match in _MONEY.finditer(text or ""):
-        dollar, digits, unit, pct = match.groups()
-        if pct:
-            continue
-        before = (text[:match.start()].lower().split() or [""])[-1]
-        if not (dollar or unit or bare or before in _MONEY_CUES):
+        minus, dollar, digits, unit = match.groups()
+        if minus:  # "$-5" is no amount a student could mean: refused, not read as $5
             continue
         value = float(digits.replace(",", ""))
-        if unit or value < MIN_PLAUSIBLE_TUITION:
-            value *= 1000
+        thousands = bool(unit) and unit.lower() in ("k", "thousand", "grand")
+        explicit = bool(dollar or thousands or "," in digits)
+        if thousands or value < MIN_PLAUSIBLE_TUITION:
+            value *= 1000  # "20k", "30 thousand", "under 30"
         if MIN_PLAUSIBLE_TUITION <= value <= MAX_PLAUSIBLE_TUITION:
-            found.append(int(round(value)))
+            found.append(Amount(int(round(value)), match.start(), match.end(), explicit))
     return found
 
 
 def amount(text: str, bare: bool = False) -> Optional[int]:
-    found = amounts(text, bare)
-    return found[0] if found else None
+    """The first amount in the text: written as money, or any number when `bare`."""
+    found = [a for a in amounts(text, bare) if a.explicit or bare]
+    return found[0].dollars if found else None
+
+
+_PERCENT = re.compile(r"(?<![\d.])(\d{1,4})(?:\.\d+)?\s*(%|percent\b|pct\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Percent:
+    value: int
+    start: int
+    end: int
+
+
+def percents(text: str) -> List[Percent]:
+    """Percentages 0-100 ("95%", "90 percent"); "1000%" is refused, not read as 0 or 100."""
+    return [Percent(int(match.group(1)), match.start(), match.end())
+            for match in _PERCENT.finditer(text or "") if int(match.group(1)) <= 100]
 
 
 def percent(text: str) -> Optional[int]:
-    """A percentage: "95%", "90 percent"."""
-    match = re.search(r"(\d{1,3})\s*(%|percent\b|pct\b)", text or "", re.IGNORECASE)
-    if match and 0 <= int(match.group(1)) <= 100:
-        return int(match.group(1))
-    return None
+    found = percents(text)
+    return found[0].value if found else None
 
 
-def _number(word: str) -> Optional[int]:
-    if word.isdigit():
+def number_word(word: str) -> Optional[int]:
+    """"7" -> 7, "seven" -> 7, "7th" -> None (an ordinal is not a count)."""
+    if word.isascii() and word.isdigit() and len(word) <= 3:
         return int(word)
     return vocabulary()["number_words"].get(word)
-
-
-def count(text: str, bare: bool = False) -> Optional[int]:
-    """How many results: "top 5", "the best three"; `bare`: the text is the number itself."""
-    plain = _plain(text).strip(" .!?")
-    if bare:
-        value = _number(plain)
-        return value if value and value <= 50 else None
-    numbers = "|".join(sorted(vocabulary()["number_words"], key=len, reverse=True))
-    match = re.search(rf"\b(?:top|first|best|show|list|just|only|give me)\s+(?:the\s+)?"
-                      rf"(\d{{1,2}}|{numbers})\b(?!\s*(?:k\b|%|thousand|grand|percent))",
-                      plain)
-    value = _number(match.group(1)) if match else None
-    return value if value and value <= 50 else None

@@ -1,0 +1,78 @@
+"""The advisor's one entry point: a message and the conversation state in, replies and the
+next state out. The message goes the way the folders show: understanding (the words and the
+context -> one Question), deciding (the Question -> outcomes and the next state), replying
+(outcomes -> text every channel shows).
+
+    >>> from knowledge.conversation import respond
+    >>> turn = respond(Message("how long is the Clark program?"), {})
+    >>> turn = respond(Message("and Emory?"), turn.state)   # Emory's program lengths
+"""
+import re
+from dataclasses import dataclass, replace
+from typing import Any, Dict, List, Mapping, Optional
+
+from knowledge.deciding.decide import decide
+from knowledge.question import Message, Question
+from knowledge.replying.render import Reply, render
+from knowledge.state import ConversationState
+from knowledge.understanding.reading import read
+
+
+QUIET_PARTS = ("unclear", "out_of_scope", "greet", "thank", "goodbye", "help", "affirm",
+               "deny", "empty")
+
+
+@dataclass(frozen=True)
+class Turn:
+    replies: List[Reply]
+    state: Dict[str, Any]  # the next state, as the slot stores it
+    question: Question  # how the message was read (for logs and tests)
+
+
+MIN_PART_WORDS = 3  # a part of a message this short is not a question of its own
+
+
+QUESTION_WORDS = ("is", "are", "what", "whats", "which", "who", "whos", "how", "does", "do",
+                  "can", "could", "where", "when", "any", "anything", "will", "should")
+
+
+def _asks(piece: str) -> bool:
+    """A part of a message that is a question of its own: it ends with "?" or opens like a
+    question ("and is anything ranked in montana")."""
+    words = re.findall(r"[a-z']+", piece.lower())
+    if words[:1] in (["and"], ["also"], ["plus"], ["oh"]):
+        words = words[1:]
+    return piece.rstrip().endswith("?") or bool(words) and words[0] in QUESTION_WORDS
+
+
+def _parts(message: Message) -> List[Message]:
+    """"does google cover grad school? and is anything ranked in montana": two questions.
+    The first keeps the classifier's hint (it is usually about the first); the others are
+    read from their words alone."""
+    pieces: List[str] = []
+    for piece in (p.strip() for p in re.split(r"(?<=\?)\s+", message.text or "")):
+        if pieces and not _asks(piece):
+            pieces[-1] = f"{pieces[-1]} {piece}"  # "what fits? cheapest first pls": one
+        elif piece:
+            pieces.append(piece)
+    pieces = [p for p in pieces if len(p.split()) >= MIN_PART_WORDS]
+    if len(pieces) < 2:
+        return [message]
+    return [replace(message, text=pieces[0]),
+            *(Message(text=piece, entities=message.entities) for piece in pieces[1:])]
+
+
+def respond(message: Message, state: Optional[Mapping[str, Any]]) -> Turn:
+    current = ConversationState.from_dict(state)
+    replies: List[Reply] = []
+    questions: List[Question] = []
+    for part in _parts(message):
+        question = read(part, current)
+        if questions and question.act in QUIET_PARTS:
+            continue  # a second part that asks nothing new
+        outcomes, current = decide(question, current)
+        replies += [reply for reply in render(outcomes) if reply not in replies]
+        questions.append(question)
+    if questions[0].greeting and questions[0].act != "greet" and replies:
+        replies = [Reply(fixed="greet_short"), *replies]
+    return Turn(replies, current.to_dict(), questions[0])

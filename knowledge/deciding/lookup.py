@@ -1,0 +1,178 @@
+"""Looking things up in what the source says about a school: whether its profile mentions a
+feature (a practicum, co-ops, online study), and which of its sentences answers a question
+the topics do not cover ("who's funding it?", "which one has the dataset repository?").
+
+A sentence answers when it is close in meaning (the cosine of sentence embeddings) and
+shares the question's content words; below ANSWER_SCORE nothing is quoted and the reply
+says the source does not say, rather than offering the nearest unrelated sentence.
+"""
+import math
+import re
+from dataclasses import dataclass
+from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
+
+import numpy as np
+
+from knowledge.store.engine import cached_per_store
+from knowledge.store.queries import (SchoolFacts, all_school_facts, cities,
+                                     profile_sentences, school_names_and_aliases, state_names)
+from knowledge.understanding.vocabulary import phrase_list, tokens, vocabulary
+
+# Chosen on the tuning conversations (tests/conversations/tuning): the questions the profile
+# answers score 0.55-0.9, unrelated nearest sentences 0.2-0.45 (bench/RESULTS.md).
+ANSWER_SCORE = 0.6
+WORD_WEIGHT = 0.3  # per content word the sentence shares with the question, times its rarity
+CUE_WEIGHT = 0.25  # per answer cue ("who runs" -> "led by") the sentence has
+MAX_QUOTES = 2
+CLOSE = 0.1  # a second sentence is quoted when this close to the best
+MAX_SCHOOLS_ACROSS, CLOSE_ACROSS = 5, 0.2  # asked of every profile: each school that answers
+
+
+@dataclass(frozen=True)
+class Evidence:
+    school: str
+    text: str
+    score: float = 1.0
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[:-len(suffix)]
+    return word
+
+
+@cached_per_store
+def _ignored() -> FrozenSet[str]:
+    """Words that say nothing about the content: vocabulary filler and non-content words,
+    and the schools' own names ("what's Clark like" is not answered by "Clark's ...")."""
+    places = {w for place in (*state_names().values(), *(c for c, _s in cities()))
+              for w in tokens(place)}
+    names = {_stem(w) for name, aliases in school_names_and_aliases()
+             for label in (name, *aliases) for w in tokens(label) if w not in places}
+    return frozenset({phrase[0] for section in ("filler_words", "non_content_words")
+                      for phrase, _v in phrase_list(section) if len(phrase) == 1} | names)
+
+
+@cached_per_store
+def _rarity() -> Dict[str, float]:
+    """Per stemmed word of the profiles, how rare it is among their sentences: 1 for a word
+    in one sentence ("sport"), near 0 for one in most ("research")."""
+    sentences = [set(content_words(text)) for school in all_school_facts()
+                 for text in profile_sentences(school.name).texts]
+    counts: Dict[str, int] = {}
+    for words in sentences:
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+    total = math.log(max(len(sentences), 2))
+    return {word: math.log(len(sentences) / count) / total for word, count in counts.items()}
+
+
+def content_words(text: str) -> Tuple[str, ...]:
+    return tuple(dict.fromkeys(_stem(w) for w in tokens(text) if w not in _ignored()
+                               and _stem(w) not in _ignored() and len(w) > 2
+                               and not w.isdigit()))
+
+
+def feature_evidence(school: SchoolFacts, feature: str) -> List[Evidence]:
+    """Sentences of the school's profile that show the feature (e.g. "co-op"), or none."""
+    if feature in ("online study", "part-time study"):
+        wanted = "online" if feature == "online study" else "part_time"
+        quotes = [f"{f.program}: “{f.quote}”" for f in school.study_formats
+                  if f.format == wanted or (wanted == "part_time" and f.format == "online")]
+        return [Evidence(school.name, quote) for quote in quotes]
+    spec = vocabulary()["features"].get(feature)
+    if spec is None:
+        return []
+    found = [re.compile(rf"\b{re.escape(word)}", re.IGNORECASE) for word in spec["found"]]
+    sentences = profile_sentences(school.name).texts
+    return [Evidence(school.name, text) for text in sentences
+            if any(pattern.search(text) for pattern in found)][:MAX_QUOTES]
+
+
+def stated_anyway(school: SchoolFacts, fact: str) -> List[Evidence]:
+    """A fact the source gives for no school in general (a salary by school) that this
+    school's profile states all the same (UW: "graduates earn $165,000")."""
+    words = vocabulary()["unknown_fact_evidence"].get(fact, ())
+    found = [re.compile(rf"\b{re.escape(w)}", re.IGNORECASE) for w in words]
+    return [Evidence(school.name, text) for text in profile_sentences(school.name).texts
+            if any(p.search(text) for p in found) and "$" in text][:MAX_QUOTES]
+
+
+def meaning_vector(text: str) -> Optional[np.ndarray]:
+    try:
+        from knowledge.understanding.sentence_encoder import default_encoder
+        return default_encoder().encode([text])[0]
+    except RuntimeError:  # the encoder's model is not installed: words alone decide
+        return None
+
+
+def _cues(question: str) -> List[re.Pattern]:
+    """Patterns of the words that would answer the question (vocabulary answer_cues)."""
+    words = tokens(question)
+    found = []
+    for spec in vocabulary()["answer_cues"].values():
+        if any(tuple(tokens(p)) == words[i:i + len(tokens(p))] for p in spec["asked"]
+               for i in range(len(words))):
+            found += [re.compile(rf"\b{re.escape(w)}", re.IGNORECASE) for w in spec["found"]]
+    return found
+
+
+# A topic -> the parts of a profile that speak of it (knowledge.store.sentences).
+TOPIC_PARTS = {"labs": ("labs",), "faculty": ("faculty",), "partners": ("industry_partners",),
+               "employers": ("top_employers", "common_roles")}
+
+
+def spelled_out(question: str) -> str:
+    """"nlp labs" -> "nlp (natural language processing) labs": the words the source uses."""
+    expansions = vocabulary()["abbreviations"]
+    found = [f"{w} ({expansions[w]})" if w in expansions else w for w in tokens(question)]
+    return " ".join(found)
+
+
+def _squashed(text: str) -> str:
+    """Letters and digits only: "JP Morgan Chase & Co." and "jpmorgan" meet as names."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def score_sentences(schools: Sequence[SchoolFacts], question: str,
+                    parts: Sequence[str] = ()) -> List[Evidence]:
+    """Every profile sentence of these schools (of these parts, if given), scored against
+    the question, best first. A name the question spells differently ("jpmorgan") counts as
+    a shared word."""
+    question = spelled_out(question)
+    words = set(content_words(question))
+    names = {w for w in content_words(question) if len(w) >= 5}
+    cues = _cues(question)
+    vector = meaning_vector(question)
+    scored: List[Evidence] = []
+    for school in schools:
+        sentences = profile_sentences(school.name)
+        for index, text in enumerate(sentences.texts):
+            if parts and sentences.parts[index] not in parts:
+                continue
+            own = set(content_words(spelled_out(text)))  # "NYC" meets "new york"
+            shared = words & own | {w for w in names - own if _squashed(w) in _squashed(text)}
+            meaning = float(sentences.embeddings[index] @ vector) \
+                if vector is not None and sentences.embeddings is not None else 0.0
+            cued = sum(1 for cue in cues if cue.search(text))
+            rarity = sum(_rarity().get(word, 1.0) for word in shared)
+            scored.append(Evidence(school.name, text, meaning + WORD_WEIGHT * rarity
+                                   + CUE_WEIGHT * min(cued, 2)))
+    return sorted(scored, key=lambda e: -e.score)
+
+
+def answering_sentences(schools: Sequence[SchoolFacts], question: str,
+                        topics: Sequence[str] = ()) -> List[Evidence]:
+    """The profile sentences of these schools that answer the question, best first; with
+    topics (a question asked of every profile: "which programs name jpmorgan as a
+    partner?"), only sentences of those parts, and every school close to the best."""
+    if not content_words(question) and not _cues(question):
+        return []
+    parts = tuple(part for topic in topics for part in TOPIC_PARTS.get(topic, ()))
+    scored = score_sentences(schools, question, parts)
+    if not scored or scored[0].score < ANSWER_SCORE:
+        return []
+    best = scored[0].score
+    limit, close = (MAX_SCHOOLS_ACROSS, CLOSE_ACROSS) if parts else (MAX_QUOTES, CLOSE)
+    return [e for e in scored[:limit] if e.score >= max(ANSWER_SCORE, best - close)]

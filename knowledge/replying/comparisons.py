@@ -1,0 +1,72 @@
+"""Side-by-side comparisons: every school's row, or the fields asked for, and who wins each.
+Unknown values are shown as not listed and never win."""
+from dataclasses import dataclass
+from typing import Callable, List, Optional, Sequence
+
+from knowledge.deciding.ranking import VALUE_FORMULA, value_of
+from knowledge.replying.school_answers import (
+    TABLE_SOURCE, graduation_rate_text, money, number, with_source)
+from knowledge.store.queries import SchoolFacts
+
+
+@dataclass(frozen=True)
+class Field:
+    label: str
+    value: Callable[[SchoolFacts], Optional[float]]
+    shown: Callable[[SchoolFacts], str]
+    best: str  # what winning means: "cheapest", "highest graduation rate", ...
+    higher_wins: bool
+
+
+FIELDS = {
+    "tuition": Field("tuition", lambda s: s.tuition_per_year,
+                     lambda s: f"{money(s.tuition_per_year)}/yr", "cheapest", False),
+    "grad_rate": Field("graduation rate", lambda s: s.graduation_rate, graduation_rate_text,
+                       "highest graduation rate", True),
+    "score": Field("score", lambda s: s.score,
+                   lambda s: f"#{s.rank}, score {number(s.score)}", "highest ranked", True),
+    "value": Field("value", value_of,
+                   lambda s: f"value {value_of(s):.1f} (score {number(s.score)}, "
+                             f"{money(s.tuition_per_year)}/yr)", "best value", True),
+}
+SUMMARY_FIELDS = ("score", "tuition", "grad_rate", "value")
+
+
+def _verdict(field: Field, schools: Sequence[SchoolFacts]) -> str:
+    known = [s for s in schools if field.value(s) is not None]
+    missing = [s.short_name for s in schools if field.value(s) is None]
+    gap = f" ({', '.join(missing)}: not listed in the source)" if missing else ""
+    if len(known) < 2:
+        return f"I can't say which has the {field.best}: the source lists too few{gap}."
+    ordered = sorted(known, key=field.value, reverse=field.higher_wins)
+    top = [s for s in ordered if field.value(s) == field.value(ordered[0])]
+    if len(top) > 1:
+        tie = f"a tie between {', '.join(s.short_name for s in top)} ({field.shown(top[0])})"
+        if field.label == "score":
+            tie += f"; the source ranks {top[0].short_name} first (#{top[0].rank})"
+        return f"{field.best.capitalize()}: {tie}{gap}."
+    winner, runner_up = ordered[0], ordered[1]
+    return (f"{field.best.capitalize()}: {winner.name} ({field.shown(winner)} vs "
+            f"{field.shown(runner_up)} for {runner_up.short_name}){gap}.")
+
+
+def _line(facts: SchoolFacts) -> str:
+    return (f"{facts.name} — #{facts.rank}, {facts.city}, {facts.state}, {facts.control}, "
+            f"{money(facts.tuition_per_year)}/yr, {graduation_rate_text(facts)}, "
+            f"score {number(facts.score)}, value {value_of(facts):.1f}")
+
+
+def comparison_reply(schools: Sequence[SchoolFacts], fields: Sequence[str]) -> str:
+    """The schools side by side: on the fields asked for, or on every field."""
+    body: List[str] = []
+    if fields:
+        for name in fields:
+            field = FIELDS[name]
+            body += [f"{field.label.capitalize()}:",
+                     *(f"{s.name}: {field.shown(s)}" for s in schools), _verdict(field, schools)]
+    else:
+        body += ["Side by side:", *(_line(s) for s in schools),
+                 *(_verdict(FIELDS[f], schools) for f in SUMMARY_FIELDS)]
+    if "value" in fields or not fields:
+        body.append(f"(Value = {VALUE_FORMULA}.)")
+    return with_source("\n".join(body), TABLE_SOURCE)

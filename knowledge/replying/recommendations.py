@@ -1,0 +1,105 @@
+"""Reply text for "help me choose": what the user told us, three programs with the reasons
+they fit (and what they don't), and the one question still worth asking."""
+from typing import Optional, Sequence
+
+from knowledge.deciding.recommend import Match
+from knowledge.replying.guide_answers import benefit_reply
+from knowledge.replying.ranking_answers import state_label
+from knowledge.replying.school_answers import graduation_rate_text, money, number
+from knowledge.state import Profile
+from knowledge.store.guides import BenefitFacts
+from knowledge.store.queries import SchoolFacts
+
+QUESTIONS = {
+    "budget": "What's your tuition budget per year?",
+    "place": "Where do you want to study — a US state or city — or do you need online or "
+             "part-time study?",
+    "goal": "What's your goal: research (e.g. a PhD later) or an industry job?",
+    "control": "Public or private university — or either?",
+}
+BUTTONS = {
+    "budget": (("Under $15k", "$15k"), ("Under $30k", "$30k"), ("Under $65k", "$65k"),
+               ("Skip", "skip")),
+    "place": (("California", "California"), ("Massachusetts", "Massachusetts"),
+              ("Online", "online"), ("Part-time", "part-time"), ("Skip", "skip")),
+    "goal": (("Research / PhD", "research"), ("Industry job", "industry"), ("Skip", "skip")),
+    "control": (("Public", "public"), ("Private", "private"), ("Either", "skip")),
+}
+FORMAT_LABELS = {"online": "online", "part_time": "part-time"}
+
+
+def describe(profile: Profile) -> str:
+    parts = []
+    if profile.budget is not None:
+        parts.append(f"budget up to {money(profile.budget)}/yr")
+    elif profile.budget_low:
+        parts.append("tight budget")
+    if profile.city:
+        parts.append(f"in {profile.city}, {profile.state}" if profile.state else
+                     f"in {profile.city}")
+    elif profile.state:
+        parts.append(f"in {state_label(profile.state)}")
+    if profile.stays_local:
+        parts.append("can't relocate")
+    if profile.format:
+        parts.append(FORMAT_LABELS[profile.format])
+    if profile.goal:
+        parts.append("research/PhD" if profile.goal == "research" else "industry career")
+    if profile.control:
+        parts.append(profile.control)
+    if profile.employer:
+        parts.append(f"works at {profile.employer}")
+    return ", ".join(parts)
+
+
+def profile_question(question: str, profile: Profile, first: bool) -> str:
+    known = describe(profile)
+    lead = (f"Got it — {known}. " if known else
+            "Let's find programs that fit you — a few quick questions, skip any. ")
+    return f"{lead}{QUESTIONS[question]}"
+
+
+def _facts_line(match: Match, profile: Profile) -> str:
+    school = match.school
+    tuition = "" if profile.budget is not None else f"; {money(school.tuition_per_year)}/yr"
+    return (f"{graduation_rate_text(school)}; #{school.rank}, score {number(school.score)}"
+            f"{tuition}")
+
+
+def recommendation_reply(profile: Profile, matches: Sequence[Match], missing: Sequence[str],
+                         benefit: Optional[BenefitFacts], also: Sequence[SchoolFacts]) -> str:
+    known = describe(profile) or "no preferences yet"
+    lines = [f"Top {len(matches)} for you ({known}):"]
+    for position, match in enumerate(matches, 1):
+        school = match.school
+        near = [f"close to what you said: “{match.interest_sentence}”"] \
+            if match.interest_sentence and profile.interests else []
+        reasons = "; ".join([*(fit.reason for fit in match.fits), *near,
+                             _facts_line(match, profile)])
+        if match.misses:
+            reasons += f" — but {'; '.join(match.misses)}"
+        lines.append(f"{position}. {school.name} ({school.city}, {school.state}) — {reasons}")
+    full = sum(1 for match in matches if not match.misses)
+    if full == 0 and any(m.misses for m in matches):
+        lines.append("No listed school fits everything you said, so these fit the most.")
+    elif 0 < full < len(matches):
+        lines.append(f"Only {full} of these fit{'s' if full == 1 else ''} everything you "
+                     f"said; the others fit the most.")
+    if (profile.city or profile.state) and not any(
+            fit.kind in ("city", "state", "near") for m in matches for fit in m.fits):
+        where = profile.city or state_label(profile.state)
+        lines.append(f"The source lists no program in {where} among its rows.")
+    if also and profile.format:
+        lines.append(f"Also {FORMAT_LABELS[profile.format]} according to the source: "
+                     + "; ".join(f"{s.name} ({s.study_formats[0].program})" for s in also) + ".")
+    if benefit:
+        lines.append(benefit_reply(benefit).split("\n(Source")[0])
+    if missing:
+        ask = {"budget": "your budget", "place": "where you'd study (or online/part-time)",
+               "goal": "research or industry", "control": "public or private"}
+        lines.append("To narrow it down, tell me " + " or ".join(ask[m] for m in missing)
+                     + " — or change anything, e.g. “make my budget $40k”.")
+    else:
+        lines.append("Change anything, e.g. “make my budget $40k” or “any state”.")
+    lines.append("(Source: 2026 ranking, top-50 table and top-10 profiles.)")
+    return "\n".join(lines)

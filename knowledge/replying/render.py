@@ -1,0 +1,141 @@
+"""Outcomes -> replies: the text (and quick-reply buttons) every channel shows. A reply may
+instead name a fixed response ("greet", "out_of_scope") that the channel layer words."""
+from dataclasses import dataclass
+from typing import Callable, Dict, List, Optional, Sequence, Tuple, Type
+
+from knowledge.deciding import outcomes as o
+from knowledge.replying import school_answers as answers
+from knowledge.replying.comparisons import comparison_reply
+from knowledge.replying.guide_answers import (benefit_reply, career_reply, guide_reply,
+                                              states_reply)
+from knowledge.replying.ranking_answers import ranking_reply
+from knowledge.replying.recommendations import BUTTONS, profile_question, recommendation_reply
+from knowledge.replying.suggestions import after_overview, after_ranking
+from knowledge.replying.unknowns import (facts_not_held_reply, missing_ranks_reply,
+                                         not_listed_reply, unknown_names_reply)
+
+Button = Tuple[str, str]  # (title, the text it sends)
+FIXED = ("greet", "thank", "goodbye", "help", "out_of_scope", "unclear")
+SAID = {
+    "empty": "I didn't get a message. Ask about an ML master's program, e.g. “tuition at CMU” "
+             "or “cheapest programs in California”, or type “help”.",
+    "what_else": "Okay! What would you like to know? E.g. “tell me about Penn” or “help”.",
+    "which_school_then": "Okay — which school did you mean? You can use a short name like "
+                         "“CMU” or “UC Irvine”.",
+    "which_schools": "Which schools should I compare? Name two to five, e.g. “compare CMU and "
+                     "USC” or “which is cheaper, Penn or NYU?”",
+    "no_list": "There's no list to continue yet. Ask e.g. “cheapest programs in California” or "
+               "“top 5 by graduation rate”.",
+    "list_end": "That's the whole list.",
+}
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str = ""
+    buttons: Tuple[Button, ...] = ()
+    fixed: Optional[str] = None  # a fixed response, worded by the channel layer (FIXED)
+
+
+def _said(outcome: o.Said) -> Reply:
+    if outcome.kind in FIXED:
+        return Reply(fixed=outcome.kind)
+    if outcome.kind == "which_school":
+        return Reply(answers.which_school(outcome.topic or "overview"))
+    return Reply(SAID.get(outcome.kind, SAID["what_else"]))
+
+
+def _school_topics(outcome: o.SchoolTopics) -> Reply:
+    parts = [answers.answer(topic, school) for school in outcome.schools
+             for topic in outcome.topics]
+    median = outcome.state_median
+    if median is not None and median.median_tuition is not None:
+        parts.append(f"For comparison, the source's states table gives {median.name} a median "
+                     f"tuition of {answers.money(median.median_tuition)} "
+                     f"({median.programs} programs).")
+    buttons: Tuple[Button, ...] = ()
+    if outcome.topics == ("overview",) and len(outcome.schools) == 1:
+        buttons = tuple(after_overview(outcome.schools[0]))
+    return Reply("\n\n".join(parts), buttons)
+
+
+def _feature(outcome: o.FeatureFindings) -> Reply:
+    lines = []
+    with_evidence = {e.school for e in outcome.evidence}
+    if len(outcome.schools) > 3:  # asked of every profile: who has it, and how many don't
+        schools = [s for s in outcome.schools if s.name in with_evidence]
+        others = len(outcome.schools) - len(schools)
+        if not schools:
+            return Reply(answers.with_source(
+                f"No profile of the {len(outcome.schools)} the source gives mentions "
+                f"{outcome.feature}.", "2026 ranking, top-10 profiles"))
+        lines.append(f"The profiles that mention {outcome.feature} ({len(schools)} of "
+                     f"{len(outcome.schools)}; the other {others} say nothing about it):")
+        outcome = o.FeatureFindings(outcome.feature, tuple(schools), outcome.evidence)
+    for school in outcome.schools:
+        found = [e.text for e in outcome.evidence if e.school == school.name]
+        if found:
+            lines.append(f"{school.name} — the source says: " + " ".join(
+                text if text.startswith(("“", "Master", "MS", "all")) or "“" in text
+                else f"“{text}”" for text in found))
+        elif not school.has_profile:
+            lines.append(f"The source does not say whether {school.name} offers {outcome.feature}"
+                         f": it gives full profiles only for the top 10, and "
+                         f"{school.short_name} is #{school.rank}.")
+        else:
+            lines.append(f"The source does not say whether {school.name} offers "
+                         f"{outcome.feature}: its profile does not mention it.")
+    return Reply(answers.with_source("\n".join(lines), "2026 ranking, top-10 profiles"))
+
+
+def _sentences(outcome: o.AnsweringSentences) -> Reply:
+    by_school: Dict[str, List[str]] = {}
+    for evidence in outcome.evidence:
+        by_school.setdefault(evidence.school, []).append(evidence.text)
+    lines = [f"{name} — the source says: " + " ".join(f"“{t}”" for t in texts)
+             for name, texts in by_school.items()]
+    return Reply(answers.with_source("\n".join(lines), "2026 ranking, top-10 profiles"))
+
+
+def _ranking(outcome: o.RankingPage) -> Reply:
+    ranking = outcome.ranking
+    more = len(ranking.listed) > outcome.start + outcome.size or (
+        ranking.criteria.limit is not None and ranking.criteria.limit > 1)
+    return Reply(ranking_reply(ranking, outcome.start, outcome.size, outcome.asked_count),
+                 tuple(after_ranking(ranking.criteria, more)))
+
+
+def _recommendation(outcome: o.Recommendation) -> Reply:
+    return Reply(recommendation_reply(outcome.profile, outcome.matches, outcome.missing,
+                                      outcome.employer, outcome.also))
+
+
+def _question(outcome: o.ProfileQuestion) -> Reply:
+    return Reply(profile_question(outcome.question, outcome.profile, first=True),
+                 BUTTONS[outcome.question])
+
+
+RENDERERS: Dict[Type[o.Outcome], Callable] = {
+    o.Said: _said,
+    o.SchoolTopics: _school_topics,
+    o.FeatureFindings: _feature,
+    o.AnsweringSentences: _sentences,
+    o.FactsNotHeld: lambda x: Reply(facts_not_held_reply(x.facts, x.schools)),
+    o.NotListed: lambda x: Reply(not_listed_reply(x.schools, x.states_rows, x.topics)),
+    o.UnknownNames: lambda x: Reply(unknown_names_reply(x.names)),
+    o.MissingRanks: lambda x: Reply(missing_ranks_reply(x.ranks)),
+    o.RankingPage: _ranking,
+    o.Comparison: lambda x: Reply(comparison_reply(x.schools, x.fields)),
+    o.Recommendation: _recommendation,
+    o.ProfileQuestion: _question,
+    o.StatesTable: lambda x: Reply(states_reply(x.states, x.fields, x.listed)),
+    o.GuideTopic: lambda x: Reply(guide_reply(x.key)),
+    o.CareerPath: lambda x: Reply(career_reply(x.career, x.asked)),
+    o.EmployerBenefit: lambda x: Reply(benefit_reply(x.benefit, x.asked)),
+    o.DidYouMean: lambda x: Reply(answers.did_you_mean(x.mention, x.school),
+                                  (("Yes", "yes"), ("No", "no"))),
+}
+
+
+def render(outcomes: Sequence[o.Outcome]) -> List[Reply]:
+    return [RENDERERS[type(outcome)](outcome) for outcome in outcomes]

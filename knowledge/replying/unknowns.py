@@ -1,0 +1,68 @@
+"""Honest answers where the source is silent: schools outside its 25 listed rows (saying
+where it names them, if it does), ranks it does not show, facts it holds for no school, and
+names that match no school. None of them gives a figure the source does not give."""
+from typing import Sequence
+
+from knowledge.replying.school_answers import money, with_source
+from knowledge.store.queries import (OtherSchoolFacts, SchoolFacts, StateStats, school_count,
+                                     all_school_facts)
+
+TABLE_RANKS = 50  # the source's table is a top 50, of which it lists ranks 1-25
+
+
+def _listed_span() -> str:
+    return f"ranks 1-{school_count()} of its top {TABLE_RANKS}"
+
+
+def not_listed_reply(schools: Sequence[OtherSchoolFacts], states_rows: Sequence[StateStats],
+                     topics: Sequence[str]) -> str:
+    lines = []
+    what = "its tuition, rank, graduation rate or score" if not topics else \
+        ", ".join(t.replace("_", " ") for t in topics) + " figures"
+    for school in schools:
+        lines.append(f"{school.name} is not among the {school_count()} programs the source "
+                     f"lists ({_listed_span()}), so it gives no {what} for it.")
+        for row in states_rows:
+            if row.top_program == school.states_table:
+                lines.append(f"The source's states table names {school.states_table} as "
+                             f"{row.name}'s top program ({row.name}: {row.programs} programs, "
+                             f"median tuition {money(row.median_tuition)}).")
+        for mention in school.mentions:
+            lines.append(f"The source mentions it in “{mention.section}”: “{mention.quote}” "
+                         f"(line {mention.line}).")
+    return with_source("\n".join(lines), "2026 ranking, top-50 table and states table")
+
+
+def missing_ranks_reply(ranks: Sequence[int]) -> str:
+    lines = []
+    for rank in ranks:
+        if rank > TABLE_RANKS or rank < 1:
+            lines.append(f"There is no #{rank}: the source ranks {TABLE_RANKS} programs.")
+        else:
+            lines.append(f"The source does not show #{rank}: its table lists only "
+                         f"{_listed_span()}, so I can't say which school is #{rank}.")
+    last = max(all_school_facts(), key=lambda s: s.rank)
+    lines.append(f"The last row it lists is #{last.rank}, {last.name}.")
+    return with_source("\n".join(lines), "2026 ranking, top-50 table (“Showing 1–25 of 50”)")
+
+
+def facts_not_held_reply(facts: Sequence[str], schools: Sequence[SchoolFacts]) -> str:
+    about = " or ".join(s.name for s in schools) if schools else "any school"
+    lines = [f"The source gives no {fact} for {about}." for fact in facts]
+    admissions = [s for s in schools if s.admissions]
+    if any("acceptance" in f or "test" in f for f in facts):
+        for school in admissions:
+            listed = "; ".join(f"{a.fact.upper()} {a.value}" + (f" ({a.detail})" if a.detail
+                                                                 else "")
+                               for a in school.admissions)
+            lines.append(f"What it does give for admission to {school.name}: {listed}.")
+    return with_source("\n".join(lines), "2026 ranking")
+
+
+def unknown_names_reply(names: Sequence[str]) -> str:
+    shown = ", ".join(f"“{name}”" for name in names)
+    return (f"I couldn't find {shown} among the {school_count()} programs the source lists "
+            f"({_listed_span()}), so I have no facts about it. Try a listed school, e.g. "
+            f"“Carnegie Mellon” or “UC Irvine”.")
+
+

@@ -1,0 +1,277 @@
+"""What a message says about a list of schools: filters, sort, count, "of the top N",
+bounds set by another school, and criteria to drop. Read from the message's words
+(vocabulary.yaml) and numbers; extracted entities only add what the words missed.
+
+    "which private schools are cheaper than Brandeis?" -> control=private,
+        relative=(tuition below Brandeis University)
+    "programs between $15k and $35k" -> min_tuition=15000, max_tuition=35000
+    "which of the top 8 are cheaper than northeastern" -> max_rank=8, relative=(...)
+    "give me 7 cheap ones" -> sort_by=tuition_low, limit=7
+"""
+import re
+from dataclasses import dataclass
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+
+from knowledge.question import CriteriaChange, Relative
+from knowledge.understanding.places import Place
+from knowledge.understanding.schools import Named
+from knowledge.understanding.vocabulary import (
+    MAX_COUNT, Amount, Tokens, amounts, find, has, number_word, percents, phrase_list,
+    phrases_for_values, tokens, values)
+
+MAX_LISTED = 25  # rows the source lists; a count above it shows them all
+# A clear cue of vocabulary.yaml -> the criteria fields it drops.
+CLEARED_FIELDS = {
+    "states": ("states", "cities"),
+    "max_tuition": ("min_tuition", "max_tuition"),
+    "all": ("states", "cities", "control", "min_tuition", "max_tuition", "min_grad_rate",
+            "max_grad_rate", "max_rank", "group", "formats", "names", "relative"),
+}
+
+
+@dataclass(frozen=True)
+class CriteriaReading:
+    change: CriteriaChange
+    anchors: Tuple[str, ...] = ()  # schools named only as a bound ("cheaper than X")
+    anchor_focus: bool = False  # "cheaper than that": the bound is the school in focus
+    comparatives: Tuple[Tuple[str, str], ...] = ()  # (field, direction) of the comparatives
+    count: Optional[int] = None
+    more: bool = False
+    show_all: bool = False
+
+
+def _ends_with(words: Tokens, section: str) -> bool:
+    """The words end with a phrase of the section ("... no more than")."""
+    return any(len(words) >= len(phrase) and words[-len(phrase):] == phrase
+               for phrase, _value in phrase_list(section))
+
+
+def _starts_with(words: Tokens, section: str) -> bool:
+    """The words begin with a cue that follows its number ("or less", "or better"); a cue
+    that leads one ("under") starts the next bound, not this one."""
+    return any(words[:len(phrase)] == phrase for phrase, _value in phrase_list(section)
+               if phrase[0] in ("or", "and"))
+
+
+def _tuition_bounds(text: str) -> Dict[str, int]:
+    """min/max tuition from the amounts and the words around them; two amounts joined by
+    "and", "to" or a dash are a range ("between 45k and 56k", "10k to 25k", "15k-25k")."""
+    found = amounts(text)
+    joiners = {word for phrase, _value in phrase_list("tuition_range_joiners")
+               for word in phrase}
+    bounds: Dict[str, int] = {}
+    ranged = set()
+    for first, second in zip(found, found[1:]):
+        gap = text[first.end:second.start]
+        between = tokens(gap)
+        if (between and set(between) <= joiners) or (not between and gap.strip() in "-–"):
+            low, high = sorted((first.dollars, second.dollars))
+            bounds.update(min_tuition=low, max_tuition=high)
+            ranged.update({first.start, second.start})
+    for item in found:
+        role = None if item.start in ranged else _amount_role(text, item)
+        if role:
+            bounds[role] = item.dollars
+    return bounds
+
+
+def _excluded(before: Tokens) -> bool:
+    """An exclusion verb shortly before a bound ("drop anything over 60k")."""
+    recent = before[-6:]
+    return any(recent[i:i + len(p)] == p for p, _v in phrase_list("exclude_cues")
+               for i in range(len(recent)) if p not in (("no",), ("not",)))
+
+
+def _amount_role(text: str, item: Amount) -> Optional[str]:
+    before = tokens(text[:item.start])[-5:]
+    after = tokens(text[item.end:])[:3]
+    lower = _ends_with(before, "tuition_lower_cues") or _starts_with(after, "tuition_lower_cues")
+    upper = _ends_with(before, "tuition_upper_cues") or _starts_with(after, "tuition_upper_cues")
+    if (lower or upper) and _excluded(tokens(text[:item.start])):
+        lower, upper = upper, lower  # "drop anything over 60k": 60k at most
+    if lower:
+        return "min_tuition"
+    if upper:
+        return "max_tuition"
+    if item.explicit:  # "$30k programs": a budget
+        return "max_tuition"
+    return None
+
+
+def _grad_bounds(text: str) -> Dict[str, int]:
+    bounds: Dict[str, int] = {}
+    for item in percents(text):
+        before = tokens(text[:item.start])[-4:]
+        after = tokens(text[item.end:])[:4]
+        upper = _ends_with(before, "grad_upper_cues") or _starts_with(after, "grad_upper_cues")
+        if _excluded(tokens(text[:item.start])):
+            upper = not upper  # "throw out anything that graduates under 95%": 95% and up
+        # "95% grad rate", "at least 90% graduate", "95% or better": a minimum
+        bounds["max_grad_rate" if upper else "min_grad_rate"] = item.value
+    grad_words = r"(?:graduation|grad|completion)\s+rates?"
+    match = re.search(rf"{grad_words}\s+(?:of\s+)?(above|over|at least|below|under)\s+(\d{{1,3}})\b"
+                      r"(?!\s*(?:k\b|%|\d))", (text or "").lower())
+    if match and not bounds and int(match.group(2)) <= 100:
+        key = "max_grad_rate" if match.group(1) in ("below", "under") else "min_grad_rate"
+        bounds[key] = int(match.group(2))
+    return bounds
+
+
+def _sort_key(words: Tokens, bounds: Mapping[str, Any]) -> Optional[str]:
+    """The sort the words ask for. A weak phrase only names a field: it sorts when the field
+    has no bound ("tuition under 20k" filters), and a weak score word ("best", "top") only
+    with a sort cue, so "... 95% or better" keeps the list's own order."""
+    weak = {phrase for phrase, _value in phrase_list("weak_sort_phrases")}
+    cue = has(words, phrase_list("sort_cues"))
+    ordered = []
+    for hit in find(words, phrases_for_values("sort_keys")):
+        if words[hit.start:hit.end] not in weak:
+            ordered.append(hit.value)
+            continue
+        field = hit.value.split("_")[0]
+        bounded = any(key.endswith(field) or key.endswith(f"{field}_rate")
+                      for key in bounds) if field in ("tuition", "grad") else False
+        if (bounded and not cue) or (hit.value == "score" and not cue):
+            continue
+        ordered.append(hit.value)
+    specific = [value for value in ordered if value != "score"]
+    return specific[0] if specific else ("score" if ordered else None)
+
+
+def _relatives(words: Tokens, anchors: Sequence[Named], focus_anchor: bool
+               ) -> Tuple[Tuple[str, str], ...]:
+    """(field, direction) of each comparative in the words ("cheaper ... with a better
+    grad rate" -> tuition below, grad_rate above)."""
+    del anchors, focus_anchor  # the comparatives are read alike with or without an anchor
+    return tuple(tuple(value.split()) for value in values(words, phrases_for_values(
+        "comparatives")))
+
+
+def _anchors(words: Tokens, listed: Sequence[Named]) -> Tuple[List[Named], bool]:
+    """Schools named right after "than" (and the one before "does" in "than X does"), and
+    whether "than that/it/them" points at the school in focus."""
+    anchors = [named for named in listed if named.start > 0 and words[named.start - 1] == "than"
+               or named.start > 1 and words[named.start - 2:named.start] == ("than", "the")]
+    focus = any(words[i] == "than" and i + 1 < len(words) and
+                words[i + 1] in ("that", "it", "them", "this", "those", "that one", "theirs")
+                for i in range(len(words)))
+    return anchors, focus
+
+
+def _control(words: Tokens, places: Sequence[Place]) -> Optional[str]:
+    """public/private; "new york state schools" are schools in New York, not public ones."""
+    for hit in find(words, phrases_for_values("control")):
+        if words[hit.start] == "state" and any(p.end == hit.start for p in places):
+            continue
+        return hit.value
+    return None
+
+
+def requested_count(words: Tokens) -> Optional[int]:
+    """How many results the words ask for: "top 5", "7 cheapest", "give me 8 of them"."""
+    nouns = phrase_list("count_nouns")
+    for i, word in enumerate(words):
+        number = number_word(word)
+        if number is None or not 0 < number <= MAX_COUNT * 2:
+            continue
+        before = words[max(0, i - 2):i]
+        after = words[i + 1:i + 4]
+        cue_before = bool(before) and (before[-1] in ("top", "first", "best", "show", "list",
+                                                      "just", "only", "me", "give", "get",
+                                                      "the", "another", "next", "see",
+                                                      "want", "need", "view")
+                                       or before[-2:] == ("give", "me"))
+        noun_after = any(after[:len(phrase)] == phrase for phrase, _v in nouns)
+        if before[-1:] == ("the",) and not noun_after:
+            continue
+        if cue_before or noun_after:
+            return min(number, MAX_COUNT)
+    return None
+
+
+def _within_top(words: Tokens) -> Optional[int]:
+    """"of the top 15" / "which of the top 8": the source's ranks 1..N, as a filter."""
+    for i in range(2, len(words) - 1):
+        number = number_word(words[i + 1])
+        if words[i] == "top" and number and words[i - 1] == "the" and \
+                words[i - 2] in ("of", "among", "in", "within", "from", "to"):
+            return min(number, MAX_LISTED)
+    return None
+
+
+def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
+                  places: Sequence[Place], entities: Mapping[str, Sequence[str]] = ()
+                  ) -> CriteriaReading:
+    """Everything the message says about a list's criteria."""
+    entities = dict(entities or {})
+    values_set: Dict[str, Any] = {}
+    bounds = {**_tuition_bounds(text), **_grad_bounds(text)}
+    if not bounds:
+        bounds = _entity_bounds(entities)
+    values_set.update(bounds)
+    sort = _sort_key(words, bounds)
+    if sort:
+        values_set["sort_by"] = sort
+    control_value = _control(words, places)
+    if control_value:
+        values_set["control"] = control_value
+    states = tuple(dict.fromkeys(p.value for p in places if p.kind == "state"))
+    cities = tuple(dict.fromkeys(p.value for p in places if p.kind == "city"))
+    if states and cities and all(p.state in states for p in places if p.kind == "city"):
+        cities = ()  # "my husband is in chicago ... what is there in illinois": the state
+    if states:
+        values_set["states"] = states
+    if cities:
+        values_set["cities"] = cities
+    formats = tuple(v for v in values(words, phrases_for_values("study_formats")))
+    if formats:
+        values_set["formats"] = formats
+    group = (values(words, phrases_for_values("school_groups")) or [None])[0]
+    if group:
+        values_set["group"] = group
+    within = _within_top(words)
+    count = None if within else requested_count(words)
+    if within:
+        values_set["max_rank"] = within
+    elif count:
+        values_set["limit"] = min(count, MAX_LISTED)
+    anchors, focus_anchor = _anchors(words, listed)
+    comparatives = _relatives(words, anchors, focus_anchor)
+    cleared = tuple(dict.fromkeys(name for value in values(words, phrases_for_values(
+        "clear_cues")) for name in CLEARED_FIELDS.get(value, (value,))))
+    for name in cleared:
+        values_set.pop(name, None)
+    more = has(words, phrase_list("more_cues"))
+    show_all = has(words, phrase_list("show_all_cues"))
+    if show_all:
+        values_set["limit"] = MAX_LISTED
+    return CriteriaReading(CriteriaChange(values_set, cleared),
+                           tuple(named.school for named in anchors), focus_anchor,
+                           comparatives, count, more, show_all)
+
+
+def _entity_bounds(entities: Mapping[str, Sequence[str]]) -> Dict[str, int]:
+    """Bounds from extracted entities, when the words gave none (DIET's amount/percent)."""
+    from knowledge.understanding.vocabulary import amount as dollars, percent as pct
+
+    bounds: Dict[str, int] = {}
+    for text in entities.get("amount", ()):
+        found = dollars(text, bare=True)
+        if found:
+            bounds["max_tuition"] = found
+            break
+    for text in entities.get("percent", ()):
+        found = pct(text)
+        if found is None and text.strip().isascii() and text.strip().isdigit() \
+                and int(text.strip()) <= 100:
+            found = int(text.strip())
+        if found is not None:
+            bounds["min_grad_rate"] = found
+            break
+    return bounds
+
+
+def relatives_for(reading: CriteriaReading, anchor: str) -> Tuple[Relative, ...]:
+    """The bounds the comparatives set with this anchor school (default: cheaper)."""
+    pairs = reading.comparatives or (("tuition", "below"),)
+    return tuple(Relative(field, direction, anchor) for field, direction in pairs)

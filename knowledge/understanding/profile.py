@@ -1,0 +1,72 @@
+"""What a user says about themselves (or the person they ask for): budget, where they are or
+want to study, whether they can move, online or part-time because they work, research or
+industry, public or private, their employer. These fill the "help me choose" answers, so the
+bot asks only for what is still missing.
+
+    "ICU nurse in Houston, money is tight and relocating isn't an option"
+        -> state TX, city None (Houston has no listed school), budget_low, stays_local
+"""
+from typing import Any, Dict, Sequence
+
+from knowledge.store.guides import find_term
+from knowledge.understanding.places import Place
+from knowledge.understanding.vocabulary import (
+    Tokens, has, phrase_list, phrases_for_values, values)
+
+NEGATIONS = ("not", "no", "instead of", "rather than", "except")
+
+
+def _kept_places(words: Tokens, places: Sequence[Place]) -> list:
+    """Places not negated: "georgia not florida" keeps Georgia only."""
+    return [place for place in places
+            if not (place.start >= 1 and words[place.start - 1] in ("not", "no", "except"))
+            and not (place.start >= 2 and words[place.start - 2:place.start] in (
+                ("instead", "of"), ("rather", "than")))]
+
+
+def says_about_self(words: Tokens) -> bool:
+    return has(words, phrase_list("self_cues"))
+
+
+def read_profile(text: str, words: Tokens, places: Sequence[Place],
+                 max_tuition: Any = None) -> Dict[str, Any]:
+    """The profile facts a message states. "Money is tight", "can't move", "part-time",
+    "research" speak of the user wherever they stand; a place, an amount, public/private and
+    an employer only when the message speaks of the user ("I", "my son", "we")."""
+    found: Dict[str, Any] = {}
+    if says_about_self(words) or has(words, phrase_list("recommend_cues")):
+        found.update(_personal_facts(text, words, places, max_tuition))
+    if has(words, phrase_list("low_budget")):
+        found["budget_low"] = True
+    if has(words, phrase_list("stay_local")):
+        found["stays_local"] = True
+    study_format = (values(words, phrases_for_values("study_formats")) or [None])[0]
+    if study_format:
+        found["format"] = study_format
+    goal = (values(words, phrases_for_values("goals")) or [None])[0]
+    if goal:
+        found["goal"] = goal
+    if found:
+        found["about"] = " ".join(text.split())[:300]
+    return found
+
+
+def _personal_facts(text: str, words: Tokens, places: Sequence[Place],
+                    max_tuition: Any) -> Dict[str, Any]:
+    found: Dict[str, Any] = {}
+    if max_tuition:
+        found["budget"] = max_tuition
+    kept = _kept_places(words, places)
+    states = [place for place in kept if place.kind == "state"]
+    cities = [place for place in kept if place.kind == "city"]
+    if cities:
+        found.update(city=cities[0].value, state=cities[0].state)
+    elif states and len({p.value for p in states}) == 1:
+        found.update(state=states[0].value, city=None)
+    control = (values(words, phrases_for_values("control")) or [None])[0]
+    if control:
+        found["control"] = control
+    employer = find_term("employer", [text])
+    if employer:
+        found["employer"] = employer
+    return found

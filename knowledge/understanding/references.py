@@ -1,0 +1,151 @@
+"""Words that point back: at rows of the list just shown ("the third one", "those", "the
+first three", "the first and last of these"), at ranks of the source ("#13", "ranked 40th"),
+at the school(s) in focus ("it", "there", "the two"), one step along the ranking ("right
+below it"), or at a row by what it is ("the evanston one", "the cheaper one").
+
+Whether "number 4" / "the 4th one" is a row of the list or a rank of the source depends on
+the conversation, so it is kept as an ambiguous number for the reading to settle.
+"""
+import re
+from dataclasses import dataclass
+from typing import List, Optional, Tuple
+
+from knowledge.understanding.vocabulary import (
+    Tokens, find, first_value, has, number_word, phrase_list, phrases_for_values, vocabulary)
+
+_ORDINAL = re.compile(r"^(\d{1,3})(st|nd|rd|th)$")
+LAST = -1  # "the last one"
+TIME_WORDS = ("year", "years", "yr", "yrs", "semester", "semesters", "grade", "century",
+              "floor", "street", "time", "gen", "generation", "month", "week", "day")
+SORT_WORDS = ("cheapest", "best", "highest", "lowest", "priciest", "expensive", "dearest",
+              "worst", "top", "most", "least", "newest", "biggest", "smallest")
+ROW_NOUNS = ("one", "ones", "school", "schools", "program", "programs", "option", "options",
+             "pick", "place", "spot", "row", "entry", "uni", "university")
+LIST_CUES = (("on", "that", "list"), ("on", "the", "list"), ("on", "this", "list"),
+             ("from", "that", "list"), ("from", "the", "list"), ("in", "that", "list"),
+             ("of", "that", "list"), ("on", "your", "list"), ("on", "ur", "list"),
+             ("on", "the", "list"), ("that", "list"), ("the", "list"))
+
+
+@dataclass(frozen=True)
+class References:
+    rows: Tuple[int, ...] = ()  # 1-based positions in the list; LAST for "the last"
+    numbers: Tuple[int, ...] = ()  # "number 4", "the 4th one": a row, or else a rank
+    ranks: Tuple[int, ...] = ()  # "#13", "ranked 40th": the source's ranks
+    all_rows: bool = False  # "those", "these", "any of them"
+    pair: bool = False  # "the two", "both", "which of the 2"
+    focus: bool = False  # "it", "its", "there", "they"
+    plural_focus: bool = False  # "they", "them", "both": with no focus, the rows shown
+    rank_step: int = 0  # +1 "right below it", -1 "right above it"
+    list_cue: bool = False  # "on that list": a number is a row
+    named_span: Optional[Tuple[int, int]] = None  # "the evanston one": tokens naming a row
+    leading: Optional[Tuple[str, int]] = None  # ("first" | "last", N): "the first three"
+
+    @property
+    def any(self) -> bool:
+        return bool(self.rows or self.numbers or self.ranks or self.all_rows or self.pair
+                    or self.focus or self.rank_step or self.named_span or self.leading)
+
+
+def _ordinal(word: str) -> Optional[int]:
+    match = _ORDINAL.match(word)
+    if match:
+        return int(match.group(1))
+    return vocabulary()["ordinals"].get(word) if word in vocabulary()["ordinals"] else None
+
+
+def _rank_numbers(text: str, words: Tokens) -> Tuple[List[int], List[int]]:
+    """(ranks, ambiguous numbers) from "#13", "ranked 13th", "number 13", "the 13th one"."""
+    ranks: List[int] = []
+    numbers: List[int] = []
+    list_cue = any(words[i:i + len(cue)] == cue for cue in LIST_CUES for i in range(len(words)))
+    # "the 4th and 5th ones": ordinals are read where they stand
+    for match in re.finditer(r"#\s?(\d{1,3})\b", text or ""):
+        (numbers if list_cue else ranks).append(int(match.group(1)))
+    for i, word in enumerate(words):
+        before = words[max(0, i - 2):i]
+        value = _ordinal(word)
+        digit = number_word(word) if word.isascii() and word.isdigit() else None
+        if value is None and digit is None:
+            continue
+        if before[-1:] == ("not",):
+            continue  # "13th not 30th": the number taken back
+        if value is None and before[-1:] in (("number",), ("no",), ("num",), ("nr",), ("at",),
+                                              ("spot",), ("position",), ("place",), ("slot",)):
+            value = digit
+            if before[-2:-1] in (("ranked",), ("rank",)):
+                ranks.append(value)
+                continue
+            numbers.append(value)
+            continue
+        if value is None and before[-1:] in (("ranked",), ("rank",)) and digit <= 100:
+            ranks.append(digit)
+            continue
+        if value is None or (i + 1 < len(words) and words[i + 1] != "one"
+                             and number_word(words[i + 1])):
+            continue  # "the first three" is a count of rows (_leading), not row 1
+        if word in ("first", "last") and before[-1:] and before[-1] in SORT_WORDS:
+            continue  # "cheapest first": an order, not a row
+        after = words[i + 1:i + 3]
+        if after[:1] and after[0] in TIME_WORDS:
+            continue  # "4th year", "2nd semester", "21st century"
+        if before[-1:] in (("ranked",), ("rank",), ("is",)) or after[:1] in (("ranked",),
+                                                                            ("place",)):
+            ranks.append(value)
+        elif after[:1] and after[0] in ROW_NOUNS or before[-1:] == ("the",) \
+                or after[:1] in (("and",), ("on",), ("of",), ("not",)) or not after \
+                or word[0].isdigit():  # "13th" says which row or rank wherever it stands
+            numbers.append(value)
+    return ranks, numbers
+
+
+def _leading(words: Tokens) -> Optional[Tuple[str, int]]:
+    """"the first three", "the top two", "the last 2", "the first two"."""
+    for i in range(len(words) - 1):
+        if words[i] in ("first", "top", "last", "bottom") and i > 0 and words[i - 1] in (
+                "the", "those", "these"):
+            count = number_word(words[i + 1])
+            if count and 1 < count <= 25:
+                return ("last" if words[i] in ("last", "bottom") else "first", count)
+    return None
+
+
+def _named_span(words: Tokens) -> Optional[Tuple[int, int]]:
+    """"the evanston one", "the penn one", "the nyc one", "the cheaper one": the words
+    between "the" and "one(s)" (at most three)."""
+    for end, word in enumerate(words):
+        if word != "one" or end == 0:
+            continue
+        for start in range(max(0, end - 4), end):
+            if words[start] == "the" and 0 < end - start - 1 <= 3:
+                inside = words[start + 1:end]
+                if not any(_ordinal(w) or number_word(w) for w in inside):
+                    return (start + 1, end)
+    return None
+
+
+def _last_row(words: Tokens) -> bool:
+    """"the last one", "the first and last of these" (not "the last 2": see _leading)."""
+    return any(word == "last" and i > 0 and words[i - 1] in ("the", "and") and
+               not (i + 1 < len(words) and number_word(words[i + 1]))
+               for i, word in enumerate(words))
+
+
+def read_references(text: str, words: Tokens) -> References:
+    ranks, numbers = _rank_numbers(text, words)
+    rows = [row for row in numbers if row == LAST]
+    if _last_row(words):
+        rows.append(LAST)
+    pair_phrases = {"of the two", "of the 2", "the two", "the 2", "both"}
+    list_hits = find(words, phrase_list("list_words"))
+    step = first_value(words, phrases_for_values("rank_step"))
+    return References(
+        rows=tuple(rows), numbers=tuple(numbers), ranks=tuple(ranks),
+        all_rows=any(hit.value not in pair_phrases for hit in list_hits),
+        pair=any(hit.value in pair_phrases for hit in list_hits),
+        focus=has(words, phrase_list("focus_words")),
+        plural_focus=has(words, phrase_list("plural_focus_words")),
+        rank_step={"below": 1, "above": -1}.get(step, 0),
+        list_cue=any(words[i:i + len(cue)] == cue for cue in LIST_CUES
+                     for i in range(len(words))),
+        named_span=_named_span(words), leading=_leading(words))
