@@ -3,6 +3,8 @@ import asyncio
 
 from rasa_sdk.executor import ActionExecutor
 
+from actions.slots import CONTEXT
+
 
 def executor() -> ActionExecutor:
     runner = ActionExecutor()
@@ -11,25 +13,27 @@ def executor() -> ActionExecutor:
 
 
 def _entity(item):
-    """"CMU" -> a school entity; ("amount", "20k") -> that entity."""
+    """"CMU" -> a school entity; ("amount", "20k") -> that entity; a dict as it is."""
+    if isinstance(item, dict):
+        return item
     name, value = ("school", item) if isinstance(item, str) else item
     return {"entity": name, "value": value}
 
 
-def tracker(text, intent, entities=(), active_loop=None, requested_slot=None, **slots):
+def tracker(text, intent, entities=(), context=None, confidence=0.99, ranking=None):
     return {
         "sender_id": "test-user",
-        "slots": {"school": None, "suggested_school": None, "pending_topic": None,
-                  "requested_slot": requested_slot, **slots},
+        "slots": {CONTEXT: context},
         "latest_message": {
             "text": text,
-            "intent": {"name": intent, "confidence": 0.99},
+            "intent": {"name": intent, "confidence": confidence},
+            "intent_ranking": ranking or [{"name": intent, "confidence": confidence}],
             "entities": [_entity(item) for item in entities],
         },
         "events": [],
         "paused": False,
         "followup_action": None,
-        "active_loop": {"name": active_loop} if active_loop else {},
+        "active_loop": {},
         "latest_action_name": "action_listen",
     }
 

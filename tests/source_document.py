@@ -44,7 +44,7 @@ def top50_rows() -> List[TableRow]:
 def profile_line(rank: int, label: str) -> str:
     """The '<label>: ...' line of the #rank profile in the Complete Program Data section."""
     lines = text().splitlines()
-    start = lines.index(f"Best Machine Learning Programs - Top 10 Master's — Complete Program Data")
+    start = lines.index("Best Machine Learning Programs - Top 10 Master's — Complete Program Data")
     inside = False
     for line in lines[start:]:
         if line.startswith("#"):

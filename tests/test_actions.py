@@ -1,9 +1,21 @@
-"""The custom actions, run through rasa-sdk's executor with real tracker payloads."""
-import pytest
+"""action_converse through rasa-sdk's executor with real tracker payloads: intents become
+hints, the context slot carries the conversation, fixed replies are the domain's responses,
+and nothing inside can leave the user without an answer."""
+from pathlib import Path
 
-from actions.school_questions import INTENT_TOPICS
-from knowledge.deciding.advisor import TOPICS
+import pytest
+import yaml
+
+from actions import converse
+from actions.converse import FIXED_RESPONSES
+from actions.intents import HINTS, entity_values, message_from_parse
+from actions.slots import CONTEXT
+from knowledge.replying.render import FIXED
+from knowledge.replying.school_answers import TOPICS
 from tests.action_runner import executor as new_executor, run, tracker
+
+DOMAIN = yaml.safe_load((Path(__file__).resolve().parent.parent / "domain.yml").read_text())
+ACTION = "action_converse"
 
 
 @pytest.fixture(scope="module")
@@ -11,77 +23,81 @@ def executor():
     return new_executor()
 
 
-def test_every_question_intent_maps_to_a_known_topic():
-    assert set(INTENT_TOPICS.values()) == set(TOPICS)
+def test_every_intent_of_the_domain_has_a_hint_and_every_topic_is_known():
+    assert set(DOMAIN["intents"]) == set(HINTS)
+    assert {topic for act, topic in HINTS.values() if act == "facts"} <= set(TOPICS)
 
 
-def test_tuition_question_answers_with_the_figure(executor):
-    texts, _, slots = run(executor, "action_answer_school",
-                          tracker("how much is tuition at carnegie melon?", "ask_tuition",
-                                  ["carnegie melon"]))
+def test_every_fixed_reply_is_a_response_of_the_domain():
+    assert set(FIXED) | {"greet_short"} == set(FIXED_RESPONSES)
+    assert set(FIXED_RESPONSES.values()) | {converse.FAILED} <= set(DOMAIN["responses"])
+
+
+def test_an_answer_and_its_context(executor):
+    texts, _, slots = run(executor, ACTION, tracker("how much is tuition at carnegie melon?",
+                                                    "ask_tuition", ["carnegie melon"]))
     assert "$62,260 per year" in texts[0]
-    assert slots["school"] == "Carnegie Mellon University"
+    assert list(slots[CONTEXT]["focus"]) == ["Carnegie Mellon University"]
+    texts, _, _ = run(executor, ACTION, tracker("and its grad rate?", "ask_grad_rate",
+                                                context=slots[CONTEXT]))
+    assert "Carnegie Mellon University has a 98% graduation rate" in texts[0]
 
 
-def test_follow_up_without_a_school_uses_the_slot(executor):
-    texts, _, slots = run(executor, "action_answer_school",
-                          tracker("and its tuition?", "ask_tuition", school="Clark University"))
-    assert "Tuition at Clark University is $54,760 per year" in texts[0]
-    assert slots["school"] == "Clark University"
+def test_a_fixed_reply_is_the_domains_response(executor):
+    _, responses, _ = run(executor, ACTION, tracker("hey there", "greet"))
+    assert responses == ["utter_greet"]
 
 
-def test_no_entity_but_school_in_text(executor):
-    texts, _, _ = run(executor, "action_answer_school",
-                      tracker("is univ of washington public or private?", "ask_type"))
-    assert "University of Washington-Seattle Campus is a public university" in texts[0]
+def test_the_fallback_intent_still_gets_an_answer_from_the_words(executor):
+    parse = tracker("n what about emory", "nlu_fallback", confidence=0.3,
+                    ranking=[{"name": "nlu_fallback", "confidence": 0.4},
+                             {"name": "ask_tuition", "confidence": 0.3}])
+    texts, _, _ = run(executor, ACTION, parse)
+    assert "Emory University" in texts[0]
 
 
-@pytest.mark.parametrize("text, entities", [
-    ("tuition at Hogwarts", ["Hogwarts"]),
-    ("'; DROP TABLE schools; --", ["DROP TABLE schools"]),
-    ("🎓🎓🎓", ["🎓"]),
-    ("x" * 10_000, ["x" * 10_000]),
+def test_a_failure_inside_is_a_polite_sentence_and_the_context_stays(executor, monkeypatch):
+    def broken(*_args):
+        raise RuntimeError("store unreachable")
+
+    monkeypatch.setattr(converse, "respond", broken)
+    texts, responses, slots = run(executor, ACTION, tracker("tuition at CMU", "ask_tuition",
+                                                            context={"focus": ["x"]}))
+    assert responses == [converse.FAILED] and slots == {}
+
+
+def test_intents_are_hints_and_the_fallback_passes_its_best_guess_weakly():
+    message = message_from_parse({"text": "tuition at cmu",
+                                  "intent": {"name": "ask_tuition", "confidence": 0.97}})
+    assert (message.act, message.topic, message.confidence) == ("facts", "tuition", 0.97)
+    guessed = message_from_parse({"text": "hmm", "intent": {"name": "nlu_fallback",
+                                                            "confidence": 0.4},
+                                  "intent_ranking": [{"name": "nlu_fallback"},
+                                                     {"name": "ask_thesis", "confidence": 0.38}]})
+    assert (guessed.act, guessed.guide) == ("guide", "thesis") and guessed.confidence < 0.5
+
+
+def test_entities_that_are_not_text_are_dropped_not_echoed():
+    found = entity_values([{"entity": "school", "value": {"$ne": 1}},
+                           {"entity": "school", "value": "CMU"},
+                           {"entity": "school", "value": "CMU"}, "junk"])
+    assert found == {"school": ("CMU",)}
+
+
+@pytest.mark.parametrize("text, intent, entities", [
+    ("", "affirm", []),
+    ("tuition at Hogwarts", "ask_tuition", ["Hogwarts"]),
+    ("'; DROP TABLE schools; --", "ask_tuition", ["DROP TABLE schools"]),
+    ("🎓🤖🎓", "rank_schools", []),
+    ("x" * 10_000, "compare_schools", [("school", "x" * 10_000)]),
+    ("top " + "9" * 4400 + " programs", "rank_schools", [("count", "9" * 4400)]),
+    ("tuition at ²", "ask_tuition", ["²"]),
+    ("cheapest under $-5", "rank_schools", [("amount", "$-5")]),
+    ("school with {'$ne': 1}", "ask_tuition", [{"entity": "school", "value": {"$ne": 1}}]),
 ])
-def test_bad_input_gets_a_friendly_answer(executor, text, entities):
-    texts, _, slots = run(executor, "action_answer_school",
-                          tracker(text, "ask_tuition", entities, school="Clark University"))
-    assert "couldn't find" in texts[0] and len(texts[0]) < 400
-    assert slots["school"] == "Clark University"
-
-
-def test_empty_message_asks_which_school(executor):
-    texts, _, slots = run(executor, "action_answer_school", tracker("", "ask_tuition"))
-    assert "Which school do you mean?" in texts[0]
-    assert slots["school"] is None
-
-
-def test_unknown_intent_falls_back_to_an_overview(executor):
-    texts, _, _ = run(executor, "action_answer_school", tracker("usc", "something_else", ["USC"]))
-    assert "University of Southern California is #2 of 50" in texts[0]
-
-
-def test_did_you_mean_then_yes_answers_the_pending_question(executor):
-    texts, _, slots = run(executor, "action_answer_school",
-                          tracker("tuition at Illinois Institute", "ask_tuition",
-                                  ["Illinois Institute"]))
-    assert "Did you mean Illinois Institute of Technology?" in texts[0]
-    assert slots == {"school": None, "suggested_school": "Illinois Institute of Technology",
-                     "pending_topic": "tuition"}
-    texts, _, slots = run(executor, "action_answer_suggestion",
-                          tracker("yes", "affirm", **slots))
-    assert "Tuition at Illinois Institute of Technology is $49,607 per year" in texts[0]
-    assert slots == {"school": "Illinois Institute of Technology", "suggested_school": None,
-                     "pending_topic": None}
-
-
-def test_did_you_mean_then_no_asks_again(executor):
-    texts, responses, slots = run(executor, "action_answer_suggestion",
-                                  tracker("no", "deny", suggested_school="Emory University",
-                                          pending_topic="tuition"))
-    assert responses == ["utter_which_school_then"]
-    assert slots["suggested_school"] is None
-
-
-def test_yes_without_a_suggestion(executor):
-    _, responses, _ = run(executor, "action_answer_suggestion", tracker("yes", "affirm"))
-    assert responses == ["utter_what_else"]
+def test_odd_input_always_gets_a_short_friendly_answer(executor, text, intent, entities):
+    texts, responses, _ = run(executor, ACTION, tracker(text, intent, entities))
+    said = [t for t in texts if t] or responses
+    assert said and all(len(t or "") < 2500 for t in texts)
+    assert not any("Traceback" in (t or "") or "{'" in (t or "") for t in texts)
+    assert responses != [converse.FAILED]  # answered, not merely survived

@@ -5,8 +5,8 @@ import pytest
 
 from knowledge.store import guides
 from knowledge.replying.guide_answers import (GUIDE_KEYS, benefit_reply, career_reply, guide_reply,
-                                     state_reply)
-from knowledge.store.queries import states_in_table
+                                              states_reply)
+from knowledge.store.queries import all_school_facts, state_stats, states_in_table
 from tests import source_document
 
 
@@ -41,52 +41,69 @@ def test_employer_benefits_match_the_source():
         source_document.employer_benefits()
 
 
-@pytest.mark.parametrize("text, figure", [
-    ("median tuition in Texas?", "median tuition $18,900"),
-    ("how many programs are in california", "23 ML master's programs"),
-    ("top program in illinois", "University of Illinois at Urbana-Champaign"),
-    ("programs around Boston", "Massachusetts: 6 ML master's programs"),
+def _states(*codes):
+    stats = [state_stats(code) for code in codes]
+    listed = [(code, [f for f in all_school_facts() if f.state == code]) for code in codes]
+    return states_reply(stats, (), listed)
+
+
+@pytest.mark.parametrize("codes, figure", [
+    (("TX",), "median tuition $18,900"),
+    (("CA",), "23 ML master's programs"),
+    (("IL",), "University of Illinois at Urbana-Champaign"),
+    (("MA",), "Massachusetts: 6 ML master's programs"),
+    (("GA", "NY"), "median tuition $45,200"),
 ])
-def test_state_questions(text, figure):
-    assert figure in state_reply([], text)
+def test_state_rows(codes, figure):
+    assert figure in _states(*codes)
+
+
+def test_a_state_row_is_given_whole():
+    reply = _states("NC")
+    assert "3 ML master's programs" in reply and "$22,100" in reply and "Duke University" in reply
 
 
 def test_state_not_in_the_table_is_said_plainly():
-    reply = state_reply(["Florida"], "median tuition in florida")
-    assert "does not include Florida" in reply and "UCF (#18, $4,478/yr)" in reply
+    reply = _states("FL")
+    assert "does not include Florida" in reply
+    assert "University of Central Florida (#18, $4,478/yr)" in reply
 
 
 def test_whole_states_table_without_a_state():
-    assert state_reply([], "which states have the most programs").count("•") == 10
+    assert states_reply((), (), ()).count("•") == 10
 
 
-@pytest.mark.parametrize("mentions, text, expected", [
-    ([], "what does an NLP engineer do?", "Natural Language Processing Engineer (SOC 15-1252)"),
-    (["quant"], "what do quants do", "Quantitative Analyst (ML Focus) (SOC 15-2031)"),
-    (["ml engineer"], "ml engineer salary?", "$157,000"),
+@pytest.mark.parametrize("title, expected", [
+    ("Natural Language Processing Engineer", "Natural Language Processing Engineer (SOC 15-1252)"),
+    ("Quantitative Analyst (ML Focus)", "Quantitative Analyst (ML Focus) (SOC 15-2031)"),
+    ("AI/ML Engineer", "$157,000"),
 ])
-def test_careers(mentions, text, expected):
-    assert expected in career_reply(mentions, text)
+def test_careers(title, expected):
+    assert expected in career_reply(guides.career(title))
 
 
 def test_unknown_career_lists_the_eight():
-    reply = career_reply(["astronaut"], "what does an astronaut do")
+    reply = career_reply(None, "astronaut")
     assert "no career called “astronaut”" in reply and reply.count("SOC") == 8
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("does Amazon pay for a master's?", "Career Choice covers 95% of tuition"),
-    ("will google reimburse my tuition", "Up to $12,000/year"),
-    ("I work at KPMG", "Deloitte/Big 4: Full sponsorship"),
+@pytest.mark.parametrize("employer, expected", [
+    ("Amazon", "Career Choice covers 95% of tuition"),
+    ("Google", "Up to $12,000/year"),
+    ("Deloitte/Big 4", "Deloitte/Big 4: Full sponsorship"),
 ])
-def test_employer_benefits(text, expected):
-    reply = benefit_reply([], text)
-    assert expected in reply and "$5,250 tax-free" in reply
+def test_employer_benefits(employer, expected):
+    reply = benefit_reply(guides.employer_benefit(employer))
+    assert expected in reply and "$5,250 tax-free" in reply and "56% of companies" in reply
 
 
 def test_unlisted_employer_is_said_plainly():
-    reply = benefit_reply(["Meta"], "does meta pay for a masters")
+    reply = benefit_reply(None, "Meta")
     assert "no tuition benefit for “Meta”" in reply and "Apple" in reply
+
+
+def test_employer_words_name_the_listed_employer():
+    assert guides.find_term("employer", ["I work at KPMG"]) == "Deloitte/Big 4"
 
 
 @pytest.mark.parametrize("key, figure", [

@@ -1,7 +1,8 @@
 """Sort keys, filters, ties and unknowns of knowledge.deciding.ranking, against the real store."""
 import pytest
 
-from knowledge.deciding.ranking import Criteria, rank, value_of
+from knowledge.deciding.ranking import rank, value_of
+from knowledge.question import Criteria, CriteriaChange, Relative
 from tests import source_document
 
 ROWS = source_document.top50_rows()
@@ -60,14 +61,25 @@ def test_value_is_score_per_10k_of_tuition():
 
 
 @pytest.mark.parametrize("criteria, expected", [
-    (Criteria(state="CA"), {r.name for r in ROWS if r.state == "CA"}),
-    (Criteria(city="Boston"), {"Northeastern University", "Boston University"}),
+    (Criteria(states=("CA",)), {r.name for r in ROWS if r.state == "CA"}),
+    (Criteria(cities=("Boston",)), {"Northeastern University", "Boston University"}),
     (Criteria(control="public"), {r.name for r in ROWS if r.control == "public"}),
     (Criteria(max_tuition=20000), {r.name for r in ROWS if r.tuition <= 20000}),
-    (Criteria(state="CA", control="public", max_tuition=11834),
+    (Criteria(states=("CA",), control="public", max_tuition=11834),
      {"University of California-Irvine", "University of California-Santa Cruz",
       "San Jose State University"}),
-    (Criteria(state="MA", control="public"), set()),
+    (Criteria(states=("MA",), control="public"), set()),
+    (Criteria(states=("GA", "NY")), {r.name for r in ROWS if r.state in ("GA", "NY")}),
+    (Criteria(min_tuition=15000, max_tuition=35000),
+     {r.name for r in ROWS if 15000 <= r.tuition <= 35000}),
+    (Criteria(max_rank=8, control="public"), {"University of Washington-Seattle Campus"}),
+    (Criteria(group="University of California"),
+     {"University of California-Irvine", "University of California-Santa Cruz"}),
+    (Criteria(names=("Emory University", "University of Georgia"), control="public"),
+     {"University of Georgia"}),
+    (Criteria(control="private",
+              relative=(Relative("tuition", "below", "Brandeis University"),)),
+     {r.name for r in ROWS if r.control == "private" and r.tuition < 64348}),
 ])
 def test_filters_combine(criteria, expected):
     assert set(names(rank(criteria))) == expected
@@ -82,12 +94,48 @@ def test_top_n_limits_the_list():
     assert len(ranking.listed) == 3 and not ranking.unranked
 
 
-def test_refined_replaces_city_with_state_and_keeps_the_rest():
-    base = Criteria(sort_by="tuition_low", city="Boston", control="private")
-    refined = base.refined(state="NY")
-    assert (refined.state, refined.city, refined.control, refined.sort_by) == \
-        ("NY", None, "private", "tuition_low")
-    assert Criteria.from_dict(refined.to_dict()) == refined
+def test_a_change_replaces_the_city_with_a_state_and_keeps_the_rest():
+    base = Criteria(sort_by="tuition_low", cities=("Boston",), control="private")
+    changed = base.changed(CriteriaChange({"states": ("NY",)}))
+    assert (changed.states, changed.cities, changed.control, changed.sort_by) == \
+        (("NY",), (), "private", "tuition_low")
+    assert Criteria.from_dict(changed.to_dict()) == changed
+
+
+def test_a_change_can_drop_a_criterion():
+    base = Criteria(max_tuition=20000, min_tuition=5000, control="public")
+    assert base.changed(CriteriaChange(cleared=("min_tuition", "max_tuition"))) == \
+        Criteria(control="public")
+
+
+def test_a_new_tuition_bound_replaces_a_bound_set_by_another_school():
+    cheaper = Criteria(relative=(Relative("tuition", "below", "Emory University"),))
+    assert cheaper.changed(CriteriaChange({"max_tuition": 30000})).relative == ()
+
+
+def test_fewest_graduates_first_and_unknowns_stay_unranked():
+    ranking = rank(Criteria(sort_by="grad_rate_low", limit=1))
+    assert [s.short_name for s in ranking.schools] == ["UNT"]  # 70%
+    assert not ranking.unranked
+
+
+def test_the_top_one_brings_its_ties():
+    ranking = rank(Criteria(sort_by="grad_rate", limit=1))
+    assert [s.short_name for s in ranking.schools] == ["Penn", "SJSU"]  # both 100%
+
+
+def test_relative_graduation_rate_leaves_out_unknowns():
+    ranking = rank(Criteria(relative=(Relative("grad_rate", "above", "Emory University"),)))
+    assert {s.graduation_rate for s in ranking.schools} <= {98, 99, 100}
+    assert {s.short_name for s in ranking.left_out} == {"NYU", "Northeastern", "JHU", "BU"}
+
+
+def test_online_filter_says_where_the_source_is_silent():
+    ranking = rank(Criteria(formats=("online",)))
+    assert {s.short_name for s in ranking.schools} == {"Syracuse", "UW", "Penn", "NYU"}
+    assert "BU" in {s.short_name for s in ranking.silent}  # no profile: the source is silent
+    part_time = {s.short_name for s in rank(Criteria(formats=("part_time",))).schools}
+    assert part_time == {"Syracuse", "UW", "Penn", "NYU", "UCI"}  # online counts, per the guide
 
 
 def test_bad_criteria_are_refused():
@@ -95,3 +143,5 @@ def test_bad_criteria_are_refused():
         Criteria(sort_by="vibes")
     with pytest.raises(ValueError):
         Criteria(control="charter")
+    with pytest.raises(ValueError):
+        Criteria(formats=("hovercraft",))

@@ -4,7 +4,7 @@ import json
 
 import numpy as np
 
-from nlu_components.sentence_encoder import MAX_TOKENS, default_encoder
+from knowledge.understanding.sentence_encoder import MAX_TOKENS, default_encoder
 from tests.rasa_servers import PROJECT_ROOT
 
 REFERENCE = json.loads((PROJECT_ROOT / "tests" / "data" / "minilm_reference.json").read_text())

@@ -10,7 +10,7 @@ ACTION = RemoteAction.__new__(RemoteAction)  # no endpoint needed to validate
 
 
 @pytest.mark.parametrize("result", [
-    {"events": [{"event": "slot", "name": "school", "value": "Clark University"}],
+    {"events": [{"event": "slot", "name": "context", "value": {"focus": ["Clark University"]}}],
      "responses": [{"text": "hi"}]},
     {"events": [], "responses": []},
 ])

@@ -4,7 +4,6 @@ save screenshots under test-output/."""
 import functools
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 import shutil
 
 import pytest

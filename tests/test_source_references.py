@@ -1,0 +1,79 @@
+"""The curated data against the source document itself: every quote the data keeps stands
+on the line it names, the schools outside the listed rows are really not in the table, the
+conversation set's figures are the source's, and the vocabulary holds only words."""
+import re
+
+import pytest
+
+from knowledge.data import read_data
+from knowledge.store.queries import all_school_facts, other_schools
+from tests import source_document
+from tests.conversation_set import PARTS, load
+
+LINES = source_document.text().splitlines()
+
+
+def on_line(quote, line):
+    return quote in LINES[line - 1]
+
+
+@pytest.mark.parametrize("school", read_data("other_schools.yaml")["schools"],
+                         ids=lambda s: s["name"])
+def test_other_schools_are_not_listed_rows_and_their_quotes_are_on_their_lines(school):
+    rows = {row.name for row in source_document.top50_rows()}
+    assert school["name"] not in rows
+    for mention in school["mentions"]:
+        assert on_line(mention["quote"], mention["line"]), mention
+
+
+def test_states_table_names_match_other_schools_or_listed_rows():
+    named = {s.states_table for s in other_schools() if s.states_table}
+    table = {row["top_program"] for row in read_data("states.yaml")["states"]
+             if row.get("top_program")}
+    listed_aliases = {alias for s in all_school_facts() for alias in (s.name, *s.aliases)}
+    # the rest are listed rows: "Carnegie Mellon University", "University of Washington"
+    assert table - named <= listed_aliases
+
+
+def test_study_format_quotes_are_on_their_lines():
+    formats = [f for s in all_school_facts() for f in s.study_formats]
+    assert len(formats) >= 8
+    for found in formats:
+        assert on_line(found.quote, found.line), found
+
+
+def test_the_conversation_sets_figures_are_in_the_source():
+    text = source_document.text()
+    for part in PARTS:
+        for conversation in load(part):
+            for turn in conversation.turns:
+                for item in turn.expect:
+                    for option in (item["any"] if isinstance(item, dict) else [item]):
+                        for figure in re.findall(r"\$[\d,]+|\d+%", str(option)):
+                            assert figure in text, (conversation.id, figure)
+
+
+def test_the_conversation_set_is_big_enough_and_a_fifth_is_held_back():
+    tuning, held = (load(part) for part in PARTS)
+    turns = sum(len(c.turns) for c in (*tuning, *held))
+    assert len(tuning) + len(held) >= 100 and turns >= 300
+    assert len(held) >= (len(tuning) + len(held)) / 5 - 1
+
+
+def _phrases(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield key
+            yield from _phrases(value)
+    elif isinstance(node, list):
+        yield from node
+    else:
+        yield node
+
+
+def test_every_vocabulary_phrase_is_text():
+    """YAML reads a bare yes/no/on as a boolean: a word list must hold only words."""
+    lists = [v for v in read_data("vocabulary.yaml").values() if isinstance(v, (list, dict))]
+    odd = [p for node in lists for p in _phrases(node)
+           if not isinstance(p, (str, int)) or isinstance(p, bool)]
+    assert odd == []
