@@ -22,7 +22,8 @@ from tests.rasa_servers import PROJECT_ROOT, action_server, rasa_env, rasa_serve
 pytestmark = pytest.mark.rasa
 
 STORE_TESTS = ["tests/test_store.py", "tests/test_ranking.py", "tests/test_guidance.py",
-               "tests/test_compare_and_recommend.py", "tests/test_actions_advising.py"]
+               "tests/test_compare_and_recommend.py", "tests/test_conversation.py",
+               "tests/test_source_references.py"]
 
 
 @pytest.fixture(scope="module")

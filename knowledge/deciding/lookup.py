@@ -99,12 +99,19 @@ def stated_anyway(school: SchoolFacts, fact: str) -> List[Evidence]:
             if any(p.search(text) for p in found) and "$" in text][:MAX_QUOTES]
 
 
-def meaning_vector(text: str) -> Optional[np.ndarray]:
+def meaning_vectors(texts: Sequence[str]) -> List[Optional[np.ndarray]]:
+    """The texts' sentence embeddings, in one batch (the abbreviations spelled out as
+    score_sentences reads them); Nones when the encoder is not installed: words alone
+    decide then."""
     try:
         from knowledge.understanding.sentence_encoder import default_encoder
-        return default_encoder().encode([text])[0]
-    except RuntimeError:  # the encoder's model is not installed: words alone decide
-        return None
+        return list(default_encoder().encode([spelled_out(t) for t in texts])) if texts else []
+    except RuntimeError:
+        return [None] * len(texts)
+
+
+def meaning_vector(text: str) -> Optional[np.ndarray]:
+    return meaning_vectors([text])[0]
 
 
 def _cues(question: str) -> List[re.Pattern]:
@@ -135,30 +142,40 @@ def _squashed(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
+@cached_per_store
+def _sentence_words(name: str) -> Tuple[FrozenSet[str], ...]:
+    """Each profile sentence's content words, abbreviations spelled out ("NYC" meets
+    "new york"), read once per store."""
+    return tuple(frozenset(content_words(spelled_out(text)))
+                 for text in profile_sentences(name).texts)
+
+
 def score_sentences(schools: Sequence[SchoolFacts], question: str,
-                    parts: Sequence[str] = ()) -> List[Evidence]:
+                    parts: Sequence[str] = (), vector: Optional[np.ndarray] = None
+                    ) -> List[Evidence]:
     """Every profile sentence of these schools (of these parts, if given), scored against
     the question, best first. A name the question spells differently ("jpmorgan") counts as
-    a shared word."""
+    a shared word. `vector`: the question's meaning, if already encoded."""
     question = spelled_out(question)
     words = set(content_words(question))
-    names = {w for w in content_words(question) if len(w) >= 5}
+    names = {w for w in words if len(w) >= 5}
     cues = _cues(question)
-    vector = meaning_vector(question)
+    if vector is None:
+        vector = meaning_vector(question)
+    rarity = _rarity()
     scored: List[Evidence] = []
     for school in schools:
         sentences = profile_sentences(school.name)
-        for index, text in enumerate(sentences.texts):
+        meanings = sentences.embeddings @ vector \
+            if vector is not None and sentences.embeddings is not None else None
+        for index, (text, own) in enumerate(zip(sentences.texts, _sentence_words(school.name))):
             if parts and sentences.parts[index] not in parts:
                 continue
-            own = set(content_words(spelled_out(text)))  # "NYC" meets "new york"
             shared = words & own | {w for w in names - own if _squashed(w) in _squashed(text)}
-            meaning = float(sentences.embeddings[index] @ vector) \
-                if vector is not None and sentences.embeddings is not None else 0.0
+            meaning = float(meanings[index]) if meanings is not None else 0.0
             cued = sum(1 for cue in cues if cue.search(text))
-            rarity = sum(_rarity().get(word, 1.0) for word in shared)
-            scored.append(Evidence(school.name, text, meaning + WORD_WEIGHT * rarity
-                                   + CUE_WEIGHT * min(cued, 2)))
+            scored.append(Evidence(school.name, text, meaning + CUE_WEIGHT * min(cued, 2)
+                                   + WORD_WEIGHT * sum(rarity.get(w, 1.0) for w in shared)))
     return sorted(scored, key=lambda e: -e.score)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 
-from knowledge.deciding.lookup import content_words, score_sentences
+from knowledge.deciding.lookup import content_words, meaning_vectors, score_sentences
 from knowledge.deciding.ranking import offers
 from knowledge.state import Profile
 from knowledge.store.queries import SchoolFacts, all_school_facts
@@ -127,10 +127,10 @@ def _interests(profile: Profile, schools: List[SchoolFacts]
     """How far above INTEREST_FLOOR each school's closest profile sentence scores against
     one of the user's clauses about what draws them (meaning and shared words, as a
     question's answer is found: knowledge.deciding.lookup), and that sentence."""
-    clauses = _clauses(profile.about)
+    clauses = [" ".join(content_words(clause)) for clause in _clauses(profile.about)]
     best = {}
-    for clause in clauses:
-        for evidence in score_sentences(schools, " ".join(content_words(clause))):
+    for clause, vector in zip(clauses, meaning_vectors(clauses)):
+        for evidence in score_sentences(schools, clause, vector=vector):
             if evidence.score > best.get(evidence.school, (0.0, None))[0]:
                 best[evidence.school] = (evidence.score, evidence.text)
     scores = []

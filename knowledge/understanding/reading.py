@@ -807,9 +807,17 @@ class _Reader:
         """The user's words about what draws them ("sports stuff") count as an answer to
         "help me choose" when they name none of its usual facts."""
         profile = {**self.profile, "about": " ".join(self.message.text.split())[:300]}
-        if not self._profile_facts():
+        if not self._profile_facts() and self._says_more_than_asking():
             profile["interests"] = True
         return profile
+
+    def _says_more_than_asking(self) -> bool:
+        """Words beyond "help me choose" and filler: "sports stuff", "society and policy"."""
+        said = set(self.words.tokens)
+        for section in ("recommend_cues", "list_requests", "filler_words", "self_cues"):
+            for hit in find(self.words.tokens, phrase_list(section)):
+                said -= set(self.words.tokens[hit.start:hit.end])
+        return len({w for w in said if len(w) > 3}) >= 2
 
     def rank(self) -> Optional[Question]:
         change = self.crit.change

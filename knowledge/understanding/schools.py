@@ -49,6 +49,9 @@ class SchoolMentions:
         return tuple(dict.fromkeys(named.school for named in self.listed))
 
 
+_AT_NAME = re.compile(r"\b(?:at|about)\s+([A-Z][\w&.'-]+(?:\s+[A-Z][\w&.'-]+){0,3})")
+
+
 def shortened(mention: str) -> str:
     """A user's text as it may be echoed: one line, at most MAX_MENTION_CHARS characters."""
     text = " ".join((mention or "").split())
@@ -115,7 +118,26 @@ def _inside_other_name(named: Named, words: Tokens, others: Sequence[str]) -> bo
 
 
 def _school_like_names(text: str) -> List[str]:
-    return [match.group(0) for match in _SCHOOL_NAME.finditer(text or "")]
+    """Names written like a school's ("Springfield University"), and a capitalized name
+    after "at" ("tuition at Hogwarts") that is no place, employer or career."""
+    names = [match.group(0) for match in _SCHOOL_NAME.finditer(text or "")]
+    for match in _AT_NAME.finditer(text or ""):
+        words = tokens(match.group(1))
+        if words and not _is_other_name(words):
+            names.append(match.group(1))
+    return names
+
+
+@cached_per_store
+def _other_names() -> FrozenSet[Tokens]:
+    """Names that are not schools: places, employers, careers."""
+    found = {tokens(name) for name in (*state_names().values(), *(c for c, _s in cities()))}
+    found |= {tokens(term) for kind in ("employer", "career") for term in terms(kind)}
+    return frozenset(found)
+
+
+def _is_other_name(words: Tokens) -> bool:
+    return words in _other_names() or len(words[0]) <= 2
 
 
 def _entity_mentions(mentions: Iterable[str]) -> Tuple[List[str], Optional[Tuple[str, str]]]:
