@@ -16,6 +16,7 @@ from knowledge.question import Message, Question
 from knowledge.replying.render import Reply, render
 from knowledge.state import ConversationState
 from knowledge.understanding.reading import read
+from knowledge.understanding.vocabulary import word_class
 
 
 QUIET_PARTS = ("unclear", "out_of_scope", "greet", "thank", "goodbye", "help", "affirm",
@@ -32,17 +33,14 @@ class Turn:
 MIN_PART_WORDS = 3  # a part of a message this short is not a question of its own
 
 
-QUESTION_WORDS = ("is", "are", "what", "whats", "which", "who", "whos", "how", "does", "do",
-                  "can", "could", "where", "when", "any", "anything", "will", "should")
-
-
 def _asks(piece: str) -> bool:
     """A part of a message that is a question of its own: it ends with "?" or opens like a
     question ("and is anything ranked in montana")."""
     words = re.findall(r"[a-z']+", piece.lower())
     if words[:1] in (["and"], ["also"], ["plus"], ["oh"]):
         words = words[1:]
-    return piece.rstrip().endswith("?") or bool(words) and words[0] in QUESTION_WORDS
+    return piece.rstrip().endswith("?") or bool(words) and \
+        words[0] in word_class("part_question_starts")
 
 
 def _parts(message: Message) -> List[Message]:

@@ -143,6 +143,13 @@ def test_ranges_pairs_and_relative_terms(chat):
     assert rows(uc) == ["University of California-Irvine", "University of California-Santa Cruz"]
 
 
+def test_the_other_end_of_the_same_field(chat):
+    worst = chat("which school has the worst grad rate")
+    assert rows(worst) == ["University of North Texas"] and "70%" in worst
+    best = chat("and the best?")
+    assert rows(best) == ["University of Pennsylvania", "San Jose State University"]  # 100%
+
+
 # --- what the source does not hold ---------------------------------------------------------
 
 def test_unlisted_school_and_unheld_fact_get_no_figure(chat):

@@ -17,7 +17,7 @@ from knowledge.understanding.places import Place
 from knowledge.understanding.schools import Named
 from knowledge.understanding.vocabulary import (
     MAX_COUNT, Amount, Tokens, amounts, find, has, number_word, percents, phrase_list,
-    phrases_for_values, tokens, values)
+    phrases_for_values, tokens, values, word_class)
 
 MAX_LISTED = 25  # rows the source lists; a count above it shows them all
 # A clear cue of vocabulary.yaml -> the criteria fields it drops.
@@ -153,7 +153,7 @@ def _anchors(words: Tokens, listed: Sequence[Named]) -> Tuple[List[Named], bool]
     anchors = [named for named in listed if named.start > 0 and words[named.start - 1] == "than"
                or named.start > 1 and words[named.start - 2:named.start] == ("than", "the")]
     focus = any(words[i] == "than" and i + 1 < len(words) and
-                words[i + 1] in ("that", "it", "them", "this", "those", "that one", "theirs")
+                words[i + 1] in word_class("than_pointers")
                 for i in range(len(words)))
     return anchors, focus
 
@@ -176,11 +176,7 @@ def requested_count(words: Tokens) -> Optional[int]:
             continue
         before = words[max(0, i - 2):i]
         after = words[i + 1:i + 4]
-        cue_before = bool(before) and (before[-1] in ("top", "first", "best", "show", "list",
-                                                      "just", "only", "me", "give", "get",
-                                                      "the", "another", "next", "see",
-                                                      "want", "need", "view")
-                                       or before[-2:] == ("give", "me"))
+        cue_before = bool(before) and before[-1] in word_class("count_cues")
         noun_after = any(after[:len(phrase)] == phrase for phrase, _v in nouns)
         if before[-1:] == ("the",) and not noun_after:
             continue
@@ -194,7 +190,7 @@ def _within_top(words: Tokens) -> Optional[int]:
     for i in range(2, len(words) - 1):
         number = number_word(words[i + 1])
         if words[i] == "top" and number and words[i - 1] == "the" and \
-                words[i - 2] in ("of", "among", "in", "within", "from", "to"):
+                words[i - 2] in word_class("within_top_words"):
             return min(number, MAX_LISTED)
     return None
 

@@ -11,16 +11,11 @@ from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 from knowledge.understanding.vocabulary import (
-    Tokens, find, first_value, has, number_word, phrase_list, phrases_for_values, vocabulary)
+    Tokens, find, first_value, has, number_word, phrase_list, phrases_for_values, vocabulary,
+    word_class)
 
 _ORDINAL = re.compile(r"^(\d{1,3})(st|nd|rd|th)$")
 LAST = -1  # "the last one"
-TIME_WORDS = ("year", "years", "yr", "yrs", "semester", "semesters", "grade", "century",
-              "floor", "street", "time", "gen", "generation", "month", "week", "day")
-SORT_WORDS = ("cheapest", "best", "highest", "lowest", "priciest", "expensive", "dearest",
-              "worst", "top", "most", "least", "newest", "biggest", "smallest")
-ROW_NOUNS = ("one", "ones", "school", "schools", "program", "programs", "option", "options",
-             "pick", "place", "spot", "row", "entry", "uni", "university")
 LIST_CUES = (("on", "that", "list"), ("on", "the", "list"), ("on", "this", "list"),
              ("from", "that", "list"), ("from", "the", "list"), ("in", "that", "list"),
              ("of", "that", "list"), ("on", "your", "list"), ("on", "ur", "list"),
@@ -68,31 +63,31 @@ def _rank_numbers(text: str, words: Tokens) -> Tuple[List[int], List[int]]:
         digit = number_word(word) if word.isascii() and word.isdigit() else None
         if value is None and digit is None:
             continue
-        if before[-1:] == ("not",):
+        if before[-1:] and before[-1] in word_class("negations"):
             continue  # "13th not 30th": the number taken back
-        if value is None and before[-1:] in (("number",), ("no",), ("num",), ("nr",), ("at",),
-                                              ("spot",), ("position",), ("place",), ("slot",)):
+        if value is None and before[-1:] and before[-1] in word_class("number_markers"):
             value = digit
-            if before[-2:-1] in (("ranked",), ("rank",)):
+            if before[-2:-1] and before[-2] in word_class("rank_markers"):
                 ranks.append(value)
                 continue
             numbers.append(value)
             continue
-        if value is None and before[-1:] in (("ranked",), ("rank",)) and digit <= 100:
+        if value is None and before[-1:] and before[-1] in word_class("rank_markers") \
+                and digit <= 100:
             ranks.append(digit)
             continue
         if value is None or (i + 1 < len(words) and words[i + 1] != "one"
                              and number_word(words[i + 1])):
             continue  # "the first three" is a count of rows (_leading), not row 1
-        if word in ("first", "last") and before[-1:] and before[-1] in SORT_WORDS:
+        if word in ("first", "last") and before[-1:] and before[-1] in word_class("sort_words"):
             continue  # "cheapest first": an order, not a row
         after = words[i + 1:i + 3]
-        if after[:1] and after[0] in TIME_WORDS:
+        if after[:1] and after[0] in word_class("time_words"):
             continue  # "4th year", "2nd semester", "21st century"
         if before[-1:] in (("ranked",), ("rank",), ("is",)) or after[:1] in (("ranked",),
                                                                             ("place",)):
             ranks.append(value)
-        elif after[:1] and after[0] in ROW_NOUNS or before[-1:] == ("the",) \
+        elif after[:1] and after[0] in word_class("row_nouns") or before[-1:] == ("the",) \
                 or after[:1] in (("and",), ("on",), ("of",), ("not",)) or not after \
                 or word[0].isdigit():  # "13th" says which row or rank wherever it stands
             numbers.append(value)

@@ -9,7 +9,7 @@ $1,000,000 or a percentage over 100 is not a number the user could mean, and is 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, TypeVar
+from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple, TypeVar
 
 from knowledge.data import read_data
 
@@ -70,6 +70,12 @@ def phrase_values(section: str) -> PhraseTable:
 def phrase_list(section: str) -> PhraseTable:
     """A section that is a plain list of phrases; each phrase's value is itself."""
     return _sorted((tokens(phrase), phrase) for phrase in vocabulary()[section])
+
+
+@lru_cache(maxsize=None)
+def word_class(name: str) -> FrozenSet[str]:
+    """A class of single words of vocabulary.yaml's word_classes ("head_nouns", ...)."""
+    return frozenset(str(word) for word in vocabulary()["word_classes"][name])
 
 
 def find(words: Tokens, table: PhraseTable) -> List[Hit]:

@@ -1,0 +1,213 @@
+"""The act of one message: its rules, in the order they are tried. Each rule either
+answers (a Question) or passes (None); the first answer wins."""
+from typing import Any, Dict, Optional, Tuple
+
+from knowledge.question import Question
+from knowledge.understanding.acts_base import CHIT_CHAT
+from knowledge.understanding.acts_lists import ListRules
+from knowledge.understanding.message_words import negated
+from knowledge.understanding.acts_schools import SchoolRules
+from knowledge.understanding.vocabulary import amount, find, phrase_list, vocabulary, word_class
+
+
+class Reader(ListRules, SchoolRules):
+    """Decides the act of one message from everything found in it."""
+
+    def question(self) -> Question:
+        for rule in (self.pending_answer, self.chit_chat, self.compare, self.more,
+                     self.extend_list, self.within_rows, self.named_states, self.school_facts,
+                     self.not_listed, self.states, self.across_schools, self.recommend_first,
+                     self.employer_benefit,
+                     self.career_path, self.carried_topic, self.superlative_follow_up,
+                     self.rank, self.recommend, self.guide, self.unknown_everywhere,
+                     self.hinted):
+            found = rule()
+            if found is not None:
+                return found
+        return self.base("out_of_scope" if self.message.act == "out_of_scope" else "unclear")
+
+    def pending_answer(self) -> Optional[Question]:
+        pending = self.state.pending
+        if pending is None:
+            return None
+        short = len(self.words.tokens) <= 4
+        if pending.kind == "confirm_school":
+            if self.words.whole("yes_words") or (self.message.act == "affirm" and short):
+                return self.base("affirm")
+            if self.words.whole("no_words") or (self.message.act == "deny" and short):
+                return self.base("deny")
+            return None
+        skip = self.words.whole("skip_words")
+        stop = self.words.whole("stop_words")
+        answer = self._profile_answer(pending.question)
+        if not (skip or stop or answer):
+            return None
+        profile = {**self.profile, **answer}
+        if skip:
+            profile["skipped"] = (pending.question,)
+        if stop:
+            profile["skipped"] = tuple(self.state.profile.missing())
+        return self.base("recommend", profile=profile)
+
+    def _profile_answer(self, asked: Optional[str]) -> Dict[str, Any]:
+        """An answer to a "help me choose" question: a bare "30k" is the budget, "Boston"
+        the place, "industry" the goal, "private is fine" public/private."""
+        answer = {key: value for key, value in self.profile.items() if key != "about"}
+        values = self.crit.change.values
+        if asked == "budget":
+            budget = values.get("max_tuition") or amount(self.message.text, bare=True)
+            if budget:
+                answer["budget"] = budget
+        if asked == "place":
+            cities = [p for p in self.places if p.kind == "city"]
+            states = [p for p in self.places if p.kind == "state"]
+            if cities:
+                answer.update(city=cities[0].value, state=cities[0].state)
+            elif states:
+                answer.update(state=states[0].value, city=None)
+            formats = self.words.values("study_formats")
+            if formats:
+                answer["format"] = formats[0]
+        if asked == "goal":
+            goals = self.words.values("goals")
+            if goals:
+                answer["goal"] = goals[0]
+        if asked == "control" and values.get("control"):
+            answer["control"] = values["control"]
+        return answer
+
+    def chit_chat(self) -> Optional[Question]:
+        act = self.message.act
+        if act == "out_of_scope" and self.message.confidence >= 0.5:
+            return None if self._in_domain() else self.base("out_of_scope")
+        if act in ("affirm", "deny") and not self._in_domain():
+            return self.base(act)
+        if act not in CHIT_CHAT or self._in_domain():
+            return None
+        return self.base(act)
+
+    def named_states(self) -> Optional[Question]:
+        """A state named with the states table's words, before "there" can mean a school:
+        "does the ranking say anything about north carolina? how much do they cost there"."""
+        if self.mentions.listed or not self.words.has("state_stats_cues"):
+            return None
+        if any(p.kind == "state" for p in self.places):
+            return self.states()
+        return None
+
+    def states(self) -> Optional[Question]:
+        stats = self.words.has("state_stats_cues")
+        states = tuple(dict.fromkeys(p.value for p in self.places if p.kind == "state"
+                                     and not negated(self.words.tokens, p)))
+        fields = self._state_fields()
+        last = self.state.last_act == "states"
+        about = any(self.words.tokens[p.start - 1:p.start] == ("about",) for p in self.places
+                    if p.start > 0)
+        only_place = set(self.crit.change.values) <= {"states", "sort_by"}
+        if states and (stats or about and only_place or self.hint == "states" and
+                       only_place and not self._list_request()):
+            return self.base("states", states=states, state_fields=fields)
+        earlier = self.state.states or (self.state.last_list.criteria.states if (
+            self.state.last_list and self.state.last_list.criteria) else ())
+        if not states and stats and earlier and (last or self._follow_up() or fields):
+            return self.base("states", states=earlier,
+                             state_fields=fields or self.state.state_fields)
+        if states and last and self._follow_up():
+            return self.base("states", states=states, state_fields=self.state.state_fields)
+        return None
+
+    def _state_fields(self) -> Tuple[str, ...]:
+        words = set(self.words.tokens)
+        found = []
+        for field, words_of_it in (("median_tuition", "median_words"),
+                                   ("top_program", "top_words"), ("programs", "count_words")):
+            if words & word_class(words_of_it):
+                found.append(field)
+        return tuple(found)
+
+    def employer_benefit(self) -> Optional[Question]:
+        if self.unknown_facts and not self.employer:
+            return None  # "does the gi bill cover that one": not an employer's benefit
+        asks = self.hint == "employer" or self._benefit_words()
+        if self.employer and (asks or self.state.last_act == "employer" and (
+                self._follow_up() or "instead" in self.words.tokens)):
+            return self.base("employer", employer=self.employer)
+        if self.hint == "employer" and not self.employer and not (
+                self._list_request() and self.crit.change):
+            return self.base("employer", unknown_term=self._unmatched("employer"))
+        return None
+
+    def _unmatched(self, entity: str) -> Optional[str]:
+        """An employer or career the NLU found that the source does not list ("Meta")."""
+        from knowledge.understanding.schools import shortened
+
+        named = [m for m in self.message.entities.get(entity, ()) if m.strip()]
+        return shortened(named[0]) if named else None
+
+    def career_path(self) -> Optional[Question]:
+        if self.career and (self.hint == "career" or self.state.last_act == "career" or
+                            "soc" in self.words.tokens or self.correction):
+            return self.base("career", career=self.career)
+        if self.hint == "career" and not self.schools:
+            return self.base("career", unknown_term=self._unmatched("career"))
+        return None
+
+    def recommend_first(self) -> Optional[Question]:
+        """"which program fits me?": advice, though it names programs; and someone telling
+        what draws them ("sports stuff", "society and policy") and asking what fits."""
+        explicit_list = self._list_request() and bool(self.crit.change) or \
+            "limit" in self.crit.change.values
+        if self.words.has("recommend_cues") and not explicit_list:
+            return self.base("recommend", profile=self._with_interests())
+        if self._list_request() and not self.crit.change and self.words.has("self_cues") \
+                and self.words.has("list_requests"):
+            return self.base("recommend", profile=self._with_interests())
+        return None
+
+    def _with_interests(self) -> Dict[str, Any]:
+        """The user's words about what draws them ("sports stuff") count as an answer to
+        "help me choose" when they name none of its usual facts."""
+        profile = {**self.profile, "about": " ".join(self.message.text.split())[:300]}
+        if not self._profile_facts() and self._says_more_than_asking():
+            profile["interests"] = True
+        return profile
+
+    def _says_more_than_asking(self) -> bool:
+        """Words beyond "help me choose" and filler: "sports stuff", "society and policy"."""
+        said = set(self.words.tokens)
+        for section in ("recommend_cues", "list_requests", "filler_words", "self_cues"):
+            for hit in find(self.words.tokens, phrase_list(section)):
+                said -= set(self.words.tokens[hit.start:hit.end])
+        return len({w for w in said if len(w) > 3}) >= 2
+
+    def recommend(self) -> Optional[Question]:
+        facts = self._profile_facts()
+        other = self.message.act in ("guide", "career", "employer", "facts", "states") and \
+            self.message.confidence >= 0.5
+        if self.hint == "recommend" or (facts and not other):
+            return self.base("recommend")
+        return None
+
+    def guide(self) -> Optional[Question]:
+        if self.message.act == "guide" and self.message.guide:
+            answered = vocabulary()["unknown_fact_guides"]
+            if any(answered.get(fact) != self.message.guide for fact in self.unknown_facts):
+                return None  # "how many months of work permission": not in any guide
+            return self.base("guide", guide=self.message.guide)
+        return None
+
+    def unknown_everywhere(self) -> Optional[Question]:
+        if self.unknown_facts:
+            return self.base("facts", unknown_facts=tuple(self.unknown_facts))
+        return None
+
+    def hinted(self) -> Optional[Question]:
+        """Nothing in the words decided it: the classifier's act, if it has one."""
+        act = self.message.act
+        if act == "facts" and self.message.topic:
+            return self.base("facts", schools=self.state.focus, topics=(self.message.topic,))
+        if act in ("greet", "thank", "goodbye", "help", "affirm", "deny", "rank", "recommend"):
+            return self.base(act)
+        if act == "states":
+            return self.base("states", states=self.state.states)
+        return None

@@ -1,0 +1,138 @@
+"""What the rules deciding a message's act share: everything found in the message, the
+predicates the rules ask of it ("is it a list request?", "does it ask?"), and the Question
+they build. The rules themselves: acts.py (in order), acts_lists.py, acts_schools.py."""
+from typing import Any, Dict, Sequence, Set, Tuple
+
+from knowledge.question import Message, Question
+from knowledge.state import ConversationState
+from knowledge.store.guides import find_term
+from knowledge.understanding.filters import CriteriaReading
+from knowledge.understanding.message_words import (
+    Words, features_in, is_bare, question_sentence, topics_in)
+from knowledge.understanding.places import Place
+from knowledge.understanding.references import References
+from knowledge.understanding.schools import SchoolMentions, distinctive_school
+from knowledge.understanding.subjects import Subjects
+from knowledge.understanding.vocabulary import find, phrase_list, phrases_for_values, word_class
+
+CHIT_CHAT = ("greet", "thank", "goodbye", "help", "out_of_scope")
+# A guide question about a school in focus asks this of the school.
+GUIDE_AS_SCHOOL = {"part_time": ("features", ("online study", "part-time study")),
+                   "thesis": ("features", ("thesis",)),
+                   "salary": ("unknown_facts", ("salaries by school",)),
+                   "financing": ("unknown_facts", ("scholarships or assistantships by school",)),
+                   "work_experience": ("topics", ("admissions",)),
+                   "specializations": ("topics", ("programs",))}
+
+
+class ReaderBase:
+    """One message, in the context of the conversation, with all that was found in it."""
+
+    def __init__(self, message: Message, state: ConversationState, words: Words,
+                 mentions: SchoolMentions, places: Sequence[Place], refs: References,
+                 crit: CriteriaReading, subjects: Subjects, profile: Dict[str, Any]) -> None:
+        self.message, self.state, self.words = message, state, words
+        self.mentions, self.places, self.refs, self.crit = mentions, places, refs, crit
+        self.subjects, self.profile = subjects, profile
+        self.schools = subjects.schools
+        self.hint = message.act if message.confidence >= 0.5 else ""
+        self.topics = topics_in(words, mentions.covered)
+        self.features = features_in(words)
+        self.unknown_facts = words.values("unknown_facts")
+        self.career = find_term("career", [message.text])
+        self.employer = find_term("employer", [message.text])
+        self.correction = words.has("correction_cues")
+        self.bare = is_bare(words, mentions.covered, [(p.start, p.end) for p in places])
+        self.opener = words.starts_with("follow_up_openers")
+        self.off_topic = words.has("off_topic_cues")
+        self.greeting = message.act == "greet" or words.tokens[:1] in (
+            ("hi",), ("hello",), ("hey",), ("hiya",), ("howdy",), ("hii",), ("hiii",))
+        self.distinctive = None
+        if not self.schools and not self.refs.any and not mentions.unlisted:
+            self.distinctive = distinctive_school(words.tokens)  # "who runs cilvr" -> NYU
+            if self.distinctive:
+                self.schools = (self.distinctive,)
+
+    def base(self, act: str, **fields: Any) -> Question:
+        """The question with everything found in the message; `fields` override."""
+        found: Dict[str, Any] = dict(
+            text=self.message.text, schools=self.schools, from_rows=self.subjects.from_rows,
+            by_rank=self.subjects.by_rank,
+            unlisted=tuple(n.school for n in self.mentions.unlisted),
+            unknown_mentions=self.mentions.unknown, missing_ranks=self.subjects.missing,
+            suggestion=self.mentions.suggestion, criteria=self.crit.change,
+            profile=self.profile, greeting=self.greeting, correction=self.correction,
+            ask_text=question_sentence(self.message.text), anchors=self._anchors(),
+            comparatives=self.crit.comparatives, asked_count=self.crit.count,
+            adds=self.words.has("add_cues"))
+        found.update(fields)
+        return Question(act=act, **found)
+
+    def _anchors(self) -> Tuple[str, ...]:
+        """Schools named as a bound, and "than that" for the school in focus."""
+        if self.crit.anchor_focus and self.state.focus and not self.crit.anchors:
+            return self.state.focus[-1:]
+        return self.crit.anchors
+
+    def _head(self) -> bool:
+        """A plural noun asks for a list ("which schools"); "that school" points at one."""
+        return bool(word_class("head_nouns") & set(self.words.tokens))
+
+    def _list_request(self) -> bool:
+        """Asked for a list: "what do you have in ...", "give me the 7 cheapest programs",
+        "top 9"."""
+        counted = "limit" in self.crit.change.values
+        return self.words.has("list_requests") or self._head() and (
+            counted or self._superlative()) or counted and not self.schools or (
+            self._superlative() and self._asks() and not self.schools and
+            bool(word_class("domain_nouns") & set(self.words.tokens)))
+
+    def _superlative(self) -> bool:
+        """A sort asked for in so many words ("cheapest", "worst completion rate"), not a
+        field merely named ("tuition")."""
+        weak = {phrase for phrase, _v in phrase_list("weak_sort_phrases")}
+        return any(self.words.tokens[h.start:h.end] not in weak
+                   for h in find(self.words.tokens, phrases_for_values("sort_keys")))
+
+    def _profile_facts(self) -> Set[str]:
+        return set(self.profile) - {"about"}
+
+    def _asks(self) -> bool:
+        return bool(word_class("question_starts") & set(self.words.tokens[:4])) or \
+            self.message.text.strip().endswith("?")
+
+    def _follow_up(self) -> bool:
+        return self.bare or self.opener or self.correction
+
+    def _in_domain(self) -> bool:
+        """Evidence the message is about ML master's programs, whatever its intent."""
+        pointing = (self.refs.any and self.state.last_list is not None) or (
+            self.refs.focus and self.state.focus)
+        named = [n for n in self.mentions.listed if not n.place]
+        schools = self.schools if named or self.subjects.from_rows or self.refs.any or \
+            self.distinctive else ()
+        return bool(
+            schools or self.mentions.unlisted or self.subjects.missing or self.career
+            or self.unknown_facts and (self.schools or self.refs.focus)
+            or (self.crit.change and self._head() and not self.off_topic)
+            or (self._list_request() and (self.places or "limit" in self.crit.change.values))
+            or (pointing and not self.off_topic)
+            or self._profile_facts() - {"employer"})
+
+    def _benefit_words(self) -> bool:
+        return bool(word_class("benefit_words") & set(self.words.tokens))
+
+    def _one_answer(self) -> bool:
+        """"which of those is cheapest", "cheapest of those?": one row (and its ties)."""
+        if self.crit.change.values.get("sort_by") is None:
+            return False
+        words = set(self.words.tokens)
+        superlative, plural = word_class("superlatives"), word_class("plurals")
+        tokens_ = self.words.tokens
+        which_one = any(tokens_[i:i + 2] in (("which", "one"), ("the", "one"))
+                        for i in range(len(tokens_)))
+        return bool(superlative & words) and (which_one or not (plural & words))
+
+    def _numerictopics_in(self) -> bool:
+        return any(t in ("tuition", "graduation_rate", "rank_score", "value")
+                   for t in self.topics)

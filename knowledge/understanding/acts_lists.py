@@ -1,0 +1,175 @@
+"""The rules of acts.py about lists: comparisons, the next rows, a list made longer or
+shorter, questions over the rows just shown, new lists and lists changed in place."""
+from dataclasses import replace
+from typing import Any, Dict, Optional
+
+from knowledge.question import CriteriaChange, Question
+from knowledge.store.queries import all_school_facts
+from knowledge.understanding.acts_base import ReaderBase
+from knowledge.understanding.vocabulary import find, phrase_values
+
+
+class ListRules(ReaderBase):
+    def compare(self) -> Optional[Question]:
+        schools = list(self.schools)
+        cue = self.words.has("compare_cues")
+        if self.crit.anchors and schools and not self._list_request() and not self._head():
+            schools += [a for a in self.crit.anchors if a not in schools]  # "is X cheaper than Y"
+            cue = True
+        if self.crit.comparatives and schools and not self.crit.anchors and self.places and \
+                not self.subjects.from_rows and not self.words.has("state_stats_cues"):
+            place = self.places[0]  # "is it any cheaper than the schools in boston?"
+            there = [s.name for s in all_school_facts() if s.name not in schools and (
+                s.city == place.value if place.kind == "city" else s.state == place.value)]
+            if there:
+                field = {"tuition": "tuition", "grad_rate": "graduation_rate",
+                         "rank": "rank_score"}[self.crit.comparatives[0][0]]
+                return self.base("compare", schools=(*schools, *there), topics=(field,))
+        group = self.crit.change.values.get("group")
+        if group and not schools:  # "compare the UC campuses"
+            schools = [s.name for s in all_school_facts() if s.name.startswith(group)]
+        if not (self.hint == "compare" or cue):
+            return None
+        explicit = self.words.has("explicit_compare_cues")
+        if not explicit and (set(self.crit.change.values) - {"sort_by"} or (
+                self.subjects.from_rows and len(schools) > 2)):
+            return None  # "which of those are public", "which of those has the best ...": rows
+        if self.bare and self.state.last_act == "facts" and not cue:
+            return None  # "and uga": the last question again, for UGA
+        if self.features or (self.topics and not self._numerictopics_in() and not cue):
+            return None  # "which of the 2 has that co-op thing": a question about both
+        topics = list(self.topics)
+        if self.state.last_act == "compare" and (self._follow_up() or not topics):
+            topics += [t for t in self.state.topics if t not in topics]  # "and uc santa cruz?"
+        if len(schools) >= 2 or (schools and self.mentions.unlisted):
+            return self.base("compare", schools=tuple(schools), topics=tuple(topics))
+        if len(schools) == 1 and self.state.focus and schools[0] not in self.state.focus:
+            return self.base("compare", schools=(*self.state.focus, *schools),
+                             topics=tuple(topics))
+        return None
+
+    def more(self) -> Optional[Question]:
+        refs = self.refs
+        pointed = refs.rows or refs.numbers or refs.ranks or refs.leading or refs.named_span
+        named = self.schools and not (self.subjects.from_rows and self.subjects.plural)
+        if self.state.last_list is None or pointed or named:
+            return None
+        values = {k for k in self.crit.change.values if k != "limit"}
+        if (self.crit.more or self.hint == "more") and not values:
+            return self.base("more", page_size=self.crit.count)
+        return None
+
+    def extend_list(self) -> Optional[Question]:
+        """"give me 8 of them", "sorry, I meant top 10", "typo, 4 not 11": the last list,
+        longer or shorter."""
+        shown = self.state.last_list
+        limit = shown.criteria.limit if shown and shown.criteria else None
+        if limit and limit > 1 and self.correction and self.bare and self.refs.numbers and \
+                not self.mentions.listed:
+            return self.base("rank", schools=(), refine=True,
+                             criteria=CriteriaChange({"limit": self.refs.numbers[0]}))
+        if shown is None or shown.kind != "ranking" or "limit" not in self.crit.change.values:
+            return None
+        if set(self.crit.change.values) - {"limit", "sort_by"} or self.schools and not \
+                self.subjects.from_rows:
+            return None
+        if self.refs.all_rows or self.correction or self.opener or not self._head():
+            values = dict(self.crit.change.values)
+            if "sort_by" in values and self.correction is False and self.refs.all_rows:
+                values.pop("sort_by")
+            return self.base("rank", schools=(), criteria=CriteriaChange(values), refine=True)
+        return None
+
+    def within_rows(self) -> Optional[Question]:
+        """A question over the rows just shown: "any of those public?", "which of those has
+        the highest graduation rate?", "cheapest of those 12?"."""
+        if not self.subjects.from_rows or not self.subjects.plural or not self.crit.change:
+            return None
+        pointing = self.refs.all_rows or self.refs.pair
+        refine = self.words.has("refine_cues") and not self._asks() and not pointing
+        if refine and self.state.last_list and self.state.last_list.kind == "ranking":
+            return None  # "just the public ones": the list itself changes (see rank())
+        values = dict(self.crit.change.values)
+        if "max_rank" in values:
+            return None  # "widen it to the top 15, which of those ...": a new list
+        values["names"] = self.schools
+        if self._one_answer():
+            values["limit"] = 1
+        return self.base("rank", criteria=CriteriaChange(values), refine=False)
+
+    def superlative_follow_up(self) -> Optional[Question]:
+        """"and the best?" after "which has the worst grad rate": the same field, the other
+        end."""
+        shown = self.state.last_list
+        if shown is None or shown.criteria is None or not self.opener:
+            return None
+        ends = [hit.value for hit in find(self.words.tokens,
+                                          phrase_values("generic_superlatives"))]
+        if not ends or set(self.crit.change.values) - {"sort_by"}:
+            return None
+        field = shown.criteria.sort_by.replace("_low", "")
+        flipped = {"tuition_high": "tuition_low", "tuition_low": "tuition_high"}
+        if field.startswith("tuition"):
+            sort = field if ends[0] == "high" else flipped[field]
+        else:
+            sort = field if ends[0] == "high" else f"{field}_low"
+        return self.base("rank", criteria=CriteriaChange({"sort_by": sort, "limit": 1}),
+                         refine=True)
+
+    def rank(self) -> Optional[Question]:
+        change = self.crit.change
+        if not change:
+            if self.hint == "rank" and not self._profile_facts():
+                return self.base("rank", refine=False)
+            return None
+        if self.hint in ("guide", "career", "employer") and not self._head():
+            return None
+        if self._profile_facts() and not (self._list_request() or self._head() and self._asks()
+                                          or self._follow_up() or self.words.has("refine_cues")):
+            return None  # someone describing themselves: advice (recommend), not a list
+        shown = self.state.last_list
+        listing = self.hint in ("rank", "inform") or self._head() or self._list_request() or \
+            self.words.has("refine_cues") or self._follow_up()
+        if not listing and shown is None:
+            return None
+        changes_it = self.words.has("refine_cues") or self._follow_up() or (
+            not self._asks() and (self.hint == "inform" or not self._head()))
+        if shown is not None and shown.kind == "recommendation" and self.words.has("add_cues") \
+                and (change.values.get("cities") or change.values.get("states")):
+            return self.base("rank", criteria=self._with_user_place(change), refine=False)
+        if shown is not None and shown.kind == "recommendation" and changes_it and \
+                not self._list_request():
+            return self.base("recommend", profile={**self.profile, **self._as_profile()})
+        refine = shown is not None and shown.kind == "ranking" and changes_it
+        if not refine and "limit" not in change.values and self._one_answer():
+            # "where do the fewest students finish?": the one school (and its ties)
+            return self.base("rank", criteria=replace(change, values={**change.values,
+                                                                      "limit": 1}))
+        return self.base("rank", refine=refine)
+
+    def _with_user_place(self, change: CriteriaChange) -> CriteriaChange:
+        """"include evanston too" after advice for Chicago: both places."""
+        values = dict(change.values)
+        profile = self.state.profile
+        if values.get("cities") and profile.city:
+            values["cities"] = tuple(dict.fromkeys((profile.city, *values["cities"])))
+        elif values.get("states") and profile.state:
+            values["states"] = tuple(dict.fromkeys((profile.state, *values["states"])))
+        return replace(change, values=values)
+
+    def _as_profile(self) -> Dict[str, Any]:
+        """A criterion said after a recommendation changes the answers behind it."""
+        values = self.crit.change.values
+        profile: Dict[str, Any] = {}
+        if "max_tuition" in values:
+            profile["budget"] = values["max_tuition"]
+        if "control" in values:
+            profile["control"] = values["control"]
+        if values.get("states"):
+            profile.update(state=values["states"][0], city=None)
+        if values.get("cities"):
+            place = next(p for p in self.places if p.value == values["cities"][0])
+            profile.update(city=place.value, state=place.state)
+        if values.get("formats"):
+            profile["format"] = values["formats"][0]
+        return profile

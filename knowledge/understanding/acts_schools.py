@@ -1,0 +1,107 @@
+"""The rules of acts.py about schools: facts of the schools named or pointed at (and what a
+question implies when it names no topic), questions asked of every profile, schools outside
+the listed rows, and a topic carried over to the schools in focus."""
+import re
+from typing import List, Optional, Tuple
+
+from knowledge.question import Question
+from knowledge.store.queries import all_school_facts
+from knowledge.understanding.acts_base import GUIDE_AS_SCHOOL, ReaderBase
+from knowledge.understanding.vocabulary import word_class
+
+
+class SchoolRules(ReaderBase):
+    def school_facts(self) -> Optional[Question]:
+        if not self.schools:
+            return None
+        if self.subjects.plural and self.subjects.from_rows and self.crit.change and \
+                not self.topics and not self.features and not self.unknown_facts:
+            return None  # "just the public ones out of those": the list changes (rank())
+        if (self.employer or self.hint == "employer") and not self.mentions.listed and \
+                self._benefit_words() and not self.unknown_facts:
+            return None  # "whats the catch with deloitte paying for it": the employer's benefit
+        if not self.mentions.listed and self.state.last_act == "states" and \
+                self.words.has("state_stats_cues"):
+            return None  # "and the top program in each": the states asked about, not schools
+        if self._list_request() and self.crit.change and not self.subjects.from_rows and \
+                not self.topics and not self.features:
+            return None  # "which texas schools made it": a list, not one school
+        topics = [t for t in self.topics if t != "format"]
+        features = list(self.features)
+        unknown = list(self.unknown_facts)
+        if "format" in self.topics and not features:
+            features = ["online study", "part-time study"]
+        open_question = False
+        if not (topics or features or unknown):
+            topics, features, unknown, open_question = self._implied()
+        if self.career and not (topics or features or unknown):
+            topics = ["employers"]
+        return self.base(
+            "facts", topics=tuple(dict.fromkeys(topics)), features=tuple(dict.fromkeys(features)),
+            unknown_facts=tuple(dict.fromkeys(unknown)), open_question=open_question,
+            states=tuple(p.value for p in self.places if p.kind == "state"),
+            state_fields=("median_tuition",) if self.words.has("state_stats_cues") else ())
+
+    def _implied(self) -> Tuple[List[str], List[str], List[str], bool]:
+        """What is asked about a school when the words name no topic: for a bare follow-up,
+        what was asked last; a percentage, its graduation rate; else the intent's topic or
+        guide, first looked for in the school's own sentences (open question)."""
+        state = self.state
+        if self._follow_up() and state.last_act in ("facts", "compare", "rank_lookup"):
+            if state.topics or state.features or state.unknown_facts:
+                return list(state.topics), list(state.features), list(state.unknown_facts), False
+        if self.subjects.by_rank:
+            return ["overview"], [], [], False
+        if re.search(r"\d\s*%", self.message.text):
+            return ["graduation_rate"], [], [], False
+        topic = self.message.topic if self.message.act == "facts" else None
+        guide = self.message.guide if self.message.act == "guide" else None
+        topics: List[str] = [topic] if topic else []
+        features: List[str] = []
+        unknown: List[str] = []
+        if guide in GUIDE_AS_SCHOOL:
+            kind, items = GUIDE_AS_SCHOOL[guide]
+            {"features": features, "unknown_facts": unknown, "topics": topics}[kind].extend(items)
+        if not (topics or features or unknown):
+            topics = ["overview"]
+        return topics, features, unknown, not self.bare
+
+    def across_schools(self) -> Optional[Question]:
+        """"which of the top schools have nlp-focused labs?", "which programs have co-ops?":
+        looked for in every profile the source gives."""
+        if self.schools or self.mentions.unlisted:
+            return None
+        profile_topics = [t for t in self.topics if t in ("labs", "faculty", "partners",
+                                                          "employers")]
+        asks_who = self._head() or bool(word_class("asks_anyone") & set(self.words.tokens))
+        if not (self.features or profile_topics) or self.crit.change or not (
+                asks_who and self._asks()):
+            return None
+        profiled = tuple(s.name for s in all_school_facts() if s.has_profile)
+        return self.base("facts", schools=profiled, topics=tuple(profile_topics),
+                         features=tuple(self.features), open_question=bool(profile_topics),
+                         across=True)
+
+    def not_listed(self) -> Optional[Question]:
+        unknown_names = self.mentions.unknown and (self.topics or self.hint == "facts" or self.bare)
+        if not (self.mentions.unlisted or self.subjects.missing or unknown_names):
+            return None
+        topics = [t for t in self.topics if t != "format"] or (
+            [self.message.topic] if self.message.act == "facts" and self.message.topic else [])
+        return self.base("facts", topics=tuple(topics), unknown_facts=tuple(self.unknown_facts),
+                         features=tuple(self.features))
+
+    def carried_topic(self) -> Optional[Question]:
+        """"and grad rates?", "and their tuition?": the topic asked of the schools in focus."""
+        if not self.topics or not self.state.focus or self.crit.change.values.get("states"):
+            return None
+        if self._superlative():
+            return None  # "who has the worst completion rate": a list of one
+        if not (self.bare or self.opener or len(self.words.tokens) <= 5):
+            return None
+        if self.state.last_act not in ("facts", "compare", "rank_lookup", "rank_within"):
+            return None
+        return self.base("facts", schools=self.state.focus,
+                         topics=tuple(t for t in self.topics if t != "format"),
+                         features=("online study", "part-time study")
+                         if "format" in self.topics else ())

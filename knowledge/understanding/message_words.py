@@ -1,0 +1,120 @@
+"""The words of one message, read once: its tokens, the vocabulary's phrases in them, and
+which sentences only describe the user (their places and formats are the user's, not the
+list's: "I teach in Columbus, Ohio. Which programs can I do online?")."""
+import re
+from dataclasses import replace
+from typing import Any, List, Sequence, Set, Tuple
+
+from knowledge.understanding.places import Place
+from knowledge.understanding.references import References
+from knowledge.understanding.vocabulary import (
+    Tokens, has, phrase_list, phrases_for_values, tokens, values, vocabulary, word_class)
+
+MAX_WORDS = 300  # a message is read this far (a 10 kB message is not an essay to parse)
+
+
+
+
+class Words:
+    """The tokens of one message and the phrases of the vocabulary in them."""
+
+    def __init__(self, text: str, hidden: Set[int] = frozenset()) -> None:
+        self.text = text
+        self.tokens: Tokens = tokens(text)[:MAX_WORDS]
+        self.hidden = hidden  # tokens of sentences about the user (see _about_user)
+
+    def has(self, section: str) -> bool:
+        return has(self.tokens, phrase_list(section))
+
+    def values(self, section: str) -> List[Any]:
+        return values(self.tokens, phrases_for_values(section))
+
+    def starts_with(self, section: str) -> bool:
+        return any(self.tokens[:len(p)] == p for p, _v in phrase_list(section))
+
+    def whole(self, section: str) -> bool:
+        return any(p == self.tokens for p, _v in phrase_list(section))
+
+    def asked(self) -> Tokens:
+        """The tokens outside sentences about the user."""
+        return tuple("" if i in self.hidden else w for i, w in enumerate(self.tokens))
+
+
+def filler() -> Set[str]:
+    return {phrase[0] for phrase, _v in phrase_list("filler_words") if len(phrase) == 1}
+
+
+def about_user(text: str) -> Set[int]:
+    """Token positions of sentences that describe the user and ask nothing, when another
+    sentence asks: their places and formats are the user's, not the list's."""
+    sentences = [part for part in re.split(r"(?<=[.!?;])\s+|\n+", text) if part.strip()]
+    if len(sentences) < 2:
+        return set()
+    spans, position, asks = [], 0, False
+    for sentence in sentences:
+        words = tokens(sentence)
+        question = sentence.rstrip().endswith("?") or bool(
+            words[:1] and words[0] in word_class("question_starts")) \
+            or has(words, phrase_list("list_requests"))
+        about_user = not question and has(words, phrase_list("self_cues"))
+        spans.append((position, position + len(words), about_user))
+        asks = asks or question
+        position += len(words)
+    if not asks:
+        return set()
+    return {i for start, end, about in spans if about for i in range(start, end)}
+
+
+def topics_in(words: Words, covered: Sequence[bool]) -> List[str]:
+    visible = tuple("" if i < len(covered) and covered[i] else w
+                    for i, w in enumerate(words.tokens))
+    return values(visible, phrases_for_values("topics"))
+
+
+def features_in(words: Words) -> List[str]:
+    table = tuple(sorted(((tokens(phrase), name) for name, spec in
+                          vocabulary()["features"].items() for phrase in spec["asked"]),
+                         key=lambda pair: -len(pair[0])))
+    return values(words.tokens, table)
+
+
+def is_bare(words: Words, covered: Sequence[bool], spans: Sequence[Tuple[int, int]]) -> bool:
+    """Nothing is left once school names, numbers, places and filler words are taken out:
+    "and Emory?", "what about uga", "sorry, I meant 12", "ugh typo, 17"."""
+    ignored = filler()
+    hidden = {i for start, end in spans for i in range(start, end)}
+    for i, word in enumerate(words.tokens):
+        if (i < len(covered) and covered[i]) or i in hidden or word in ignored:
+            continue
+        if word.isdigit() or word.rstrip("stndrh").isdigit():
+            continue
+        return False
+    return True
+
+
+def with_bare_number(refs: References, words: Words) -> References:
+    """"and 14?", "sorry, meant 25 not 50", "ugh typo, 17": a number alone is a row or a
+    rank (the first one; "not 50" is what the user takes back)."""
+    if refs.any:
+        return refs
+    ignored = filler()
+    numbers = [int(w) for w in words.tokens if w.isascii() and w.isdigit() and len(w) <= 3]
+    others = [w for w in words.tokens if w not in ignored and not w.isdigit()]
+    if numbers and not others:
+        return replace(refs, numbers=(numbers[0],))
+    return refs
+
+
+def question_sentence(text: str) -> str:
+    """The sentence that asks (the last one ending in "?", else the last one): what a
+    profile sentence has to answer, without the user's story around it."""
+    sentences = [p.strip() for p in re.split(r"(?<=[.!?])\s+", text) if p.strip()]
+    asked = [p for p in sentences if p.endswith("?")]
+    return (asked or sentences or [text])[-1]
+
+
+def negated(words: Tokens, place: Place) -> bool:
+    """"georgia not florida", "instead of ny": the place is what the user takes back."""
+    before = words[max(0, place.start - 2):place.start]
+    return before[-1:] in (("not",), ("no",), ("except",)) or before in (
+        ("instead", "of"), ("rather", "than"))

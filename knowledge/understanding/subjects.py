@@ -1,0 +1,147 @@
+"""The schools a message is about, and how it named them: by name, by a row of the list
+just shown ("the third one", "those", "the evanston one", "the cheaper one"), by rank
+("#13", "right below it"), or by pointing at the school(s) in focus ("it", "the two")."""
+from typing import List, Optional, Sequence, Tuple
+
+from knowledge.state import ConversationState
+from knowledge.store.queries import all_school_facts
+from knowledge.understanding.filters import CriteriaReading
+from knowledge.understanding.message_words import Words
+from knowledge.understanding.places import Place
+from knowledge.understanding.references import LAST, References
+from knowledge.understanding.schools import SchoolMentions
+from knowledge.understanding.vocabulary import Tokens, phrases_for_values, values
+
+LIST_ACTS = ("rank", "more", "recommend", "compare", "rank_within", "states")
+
+
+def _numbers_are_rows(refs: References, state: ConversationState) -> bool:
+    """Whether "number 4" / "the 4th one" is a row of the last list (else the source's rank)."""
+    shown = state.last_list
+    if shown is None or not refs.numbers:
+        return False
+    if refs.list_cue:
+        return True
+    if state.last_act == "rank_lookup":
+        return False
+    return state.last_act in LIST_ACTS and all(n <= len(shown.seen) for n in refs.numbers)
+
+
+def _rows_for(refs: References, state: ConversationState, numbers_are_rows: bool,
+              leading: bool) -> Tuple[str, ...]:
+    """The schools of the last list the words point at: "the first three" and "the first
+    and last of these" on the page just shown, "the 7th one" by the number shown beside it."""
+    shown = state.last_list
+    if shown is None:
+        return ()
+    page = shown.shown
+    picked: List[str] = []
+    if refs.leading and leading:
+        end, count = refs.leading
+        picked += list(page[:count] if end == "first" else page[-count:])
+    if LAST in refs.rows and page:
+        if 1 in refs.numbers:
+            picked.append(page[0])
+        picked.append(page[-1])
+    if numbers_are_rows:
+        picked += [shown.rows[n - 1] for n in refs.numbers
+                   if 1 <= n <= len(shown.rows) and not (n == 1 and LAST in refs.rows)]
+    return tuple(dict.fromkeys(picked))
+
+
+def _ranked(rank: int) -> Optional[str]:
+    return next((s.name for s in all_school_facts() if s.rank == rank), None)
+
+
+# "the cheaper one" / "the better ranked one": which of the shown schools it is (smallest key).
+PICKS = {"tuition_low": lambda s: s.tuition_per_year,
+         "tuition_high": lambda s: -s.tuition_per_year,
+         "grad_rate": lambda s: -s.graduation_rate if s.graduation_rate is not None else None,
+         "grad_rate_low": lambda s: s.graduation_rate,
+         "score": lambda s: s.rank, "score_low": lambda s: -s.rank}
+
+
+def _named_rows(span: Optional[Tuple[int, int]], mentions: SchoolMentions,
+                places: Sequence[Place], candidates: Sequence[str],
+                mentions_words: Tokens) -> Tuple[str, ...]:
+    """"the evanston one", "the penn one", "the nyc one": the candidate school it names."""
+    if not span or not candidates:
+        return ()
+    start, end = span
+    inside = [n.school for n in mentions.listed if start <= n.start < end]
+    if inside:
+        return tuple(inside)
+    order = values(tuple(mentions_words[start:end]), phrases_for_values("sort_keys"))
+    if order and order[0] in PICKS:  # "the cheaper one": the one that is, of those shown
+        facts = [s for s in all_school_facts() if s.name in candidates]
+        known = [s for s in facts if PICKS[order[0]](s) is not None]
+        return (min(known, key=PICKS[order[0]]).name,) if known else ()
+    inside_places = [p for p in places if start <= p.start < end]
+    facts = {s.name: s for s in all_school_facts()}
+    return tuple(name for name in candidates if name in facts and any(
+        (p.kind == "city" and facts[name].city == p.value) or
+        (p.kind == "state" and facts[name].state == p.value) for p in inside_places))
+
+
+def _names_a_place(span: Tuple[int, int], places: Sequence[Place]) -> bool:
+    return any(span[0] <= p.start < span[1] for p in places)
+
+
+def _pair(state: ConversationState) -> Tuple[str, ...]:
+    """"the two", "both", "which of the 2": the two schools just talked about."""
+    if len(state.focus) >= 2:
+        return state.focus
+    if state.last_list and len(state.last_list.shown) == 2:
+        return state.last_list.shown
+    return state.recent[-2:]
+
+
+class Subjects:
+    """The schools a message is about, and how it named them."""
+
+    def __init__(self, words: Words, refs: References, mentions: SchoolMentions,
+                 places: Sequence[Place], crit: CriteriaReading,
+                 state: ConversationState) -> None:
+        self.schools: Tuple[str, ...] = ()
+        self.from_rows = self.plural = self.by_rank = False
+        self.missing: Tuple[int, ...] = ()
+        named = [n.school for n in mentions.listed if n.school not in crit.anchors]
+        rows_numbers = _numbers_are_rows(refs, state)
+        leading = "max_rank" not in crit.change.values
+        rows = _rows_for(refs, state, rows_numbers, leading)
+        candidates = tuple(dict.fromkeys(  # what the user has seen lately
+            [*(state.last_list.shown if state.last_list else ()), *state.focus, *state.recent]))
+        by_name = _named_rows(refs.named_span, mentions, places, candidates, words.tokens)
+        missing: List[int] = []
+        ranked: List[str] = []
+        for number in (*refs.ranks, *(() if rows_numbers else refs.numbers)):
+            school = _ranked(number)
+            (ranked.append(school) if school else missing.append(number))
+        if refs.rank_step and state.focus:
+            base = next((s for s in all_school_facts() if s.name == state.focus[-1]), None)
+            if base:
+                school = _ranked(base.rank + refs.rank_step)
+                (ranked.append(school) if school else missing.append(base.rank + refs.rank_step))
+        self.missing = tuple(missing)
+        if refs.named_span and not (by_name or rows or ranked or named or missing) and \
+                state.focus and not _names_a_place(refs.named_span, places):
+            by_name = state.focus[-1:]  # "the engineering-flavored one": the one in focus
+        schools = tuple(dict.fromkeys([*rows, *by_name, *ranked, *named]))
+        if schools or missing:
+            self.schools, self.from_rows = schools, bool(rows or by_name)
+            self.by_rank = bool(ranked or missing) and not named
+        elif refs.pair and state.last_list and set(crit.change.values) - {"sort_by", "limit"}:
+            # "the two at 100%, which costs less": the rows that are that
+            self.schools, self.from_rows, self.plural = state.last_list.shown, True, True
+        elif refs.pair:
+            self.schools, self.from_rows, self.plural = _pair(state), True, True
+        elif refs.all_rows and len(state.focus) > 1 and state.last_act in ("facts", "compare"):
+            self.schools, self.plural = state.focus, True
+        elif refs.all_rows and state.last_list:
+            self.schools, self.from_rows, self.plural = state.last_list.shown, True, True
+        elif refs.focus and state.focus:
+            self.schools, self.plural = state.focus, len(state.focus) > 1
+        elif refs.plural_focus and state.last_list:  # "how far apart are they on tuition"
+            self.schools, self.from_rows, self.plural = state.last_list.shown, True, True
+        elif refs.all_rows and state.focus:
+            self.schools, self.plural = state.focus, True
