@@ -26,6 +26,18 @@ def test_other_schools_are_not_listed_rows_and_their_quotes_are_on_their_lines(s
         assert on_line(mention["quote"], mention["line"]), mention
 
 
+def test_the_source_counts_the_replies_use_are_the_documents():
+    about = read_data("source.yaml")
+    ranks, listed, profiles = about["ranks"], about["listed_rows"], about["profiles"]
+    assert on_line(f"Showing 1–{listed} of {ranks}", about["showing_line"])
+    text = source_document.text()
+    assert f"Top {ranks} Machine Learning Master's Programs 2026" in text
+    assert f"Best Machine Learning Programs - Top {profiles} Master's" in text
+    assert len(all_school_facts()) == listed
+    assert sum(s.has_profile for s in all_school_facts()) == profiles
+    assert about["document"] == source_document.SOURCE.name
+
+
 def test_states_table_names_match_other_schools_or_listed_rows():
     named = {s.states_table for s in other_schools() if s.states_table}
     table = {row["top_program"] for row in read_data("states.yaml")["states"]

@@ -22,7 +22,6 @@ from knowledge.store.queries import (SchoolFacts, all_school_facts, other_school
                                      state_stats, states_in_table)
 
 PAGE_SIZE = 5
-LISTED_ROWS = 25
 COMPARED_FIELDS = {"tuition": "tuition", "graduation_rate": "grad_rate", "rank_score": "score",
                    "value": "value"}
 SORT_FIELDS = {"tuition_low": "tuition", "tuition_high": "tuition", "grad_rate": "grad_rate",

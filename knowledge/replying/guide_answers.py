@@ -3,6 +3,7 @@ table. Every figure is read from the store (the guides' own points), none is wri
 from typing import Optional, Sequence, Tuple
 
 from knowledge.replying.school_answers import bullets, money, with_source
+from knowledge.replying.source_labels import label
 from knowledge.store.guides import BenefitFacts, CareerFacts, careers, employer_benefits, guide
 from knowledge.store.queries import SchoolFacts, StateStats, school_count, states_in_table
 
@@ -12,7 +13,7 @@ STATE_FIELDS = ("programs", "median_tuition", "top_program")
 
 
 def _source(key: str) -> str:
-    return f"2026 ranking, “{guide(key).source_section}”"
+    return label("guide", section=guide(key).source_section)
 
 
 def guide_reply(key: str) -> str:
@@ -30,7 +31,7 @@ def guide_reply(key: str) -> str:
 def career_reply(found: Optional[CareerFacts], asked: Optional[str] = None) -> str:
     """One career path of the source, or all of them (saying so when one was asked for
     that the source does not describe)."""
-    source = "2026 ranking, “Career Paths”"
+    source = label("careers")
     if found:
         reply = f"{found.title} (SOC {found.soc}): {found.description}"
         if found.title == careers()[0].title:  # the source's salary figure is for ML engineers
@@ -80,7 +81,7 @@ def _listed_line(code: str, schools: Sequence[SchoolFacts]) -> str:
 def states_reply(states: Sequence[StateStats], fields: Sequence[str],
                  listed: Sequence[Tuple[str, Sequence[SchoolFacts]]]) -> str:
     """The states-table rows of the states asked about (or the whole table)."""
-    source = "2026 ranking, “Top States for Machine Learning Master's Programs”"
+    source = label("states_table")
     table = states_in_table()
     if not states:
         rows = bullets(_state_line(s, ()) for s in table)

@@ -4,6 +4,7 @@ from typing import List, Optional, Sequence
 
 from knowledge.deciding.ranking import VALUE_FORMULA, Ranking, rank, value_of
 from knowledge.question import SORT_KEYS, Criteria
+from knowledge.replying.source_labels import listed_span
 from knowledge.replying.school_answers import (
     TABLE_SOURCE, graduation_rate_text, money, number, with_source)
 from knowledge.store.queries import SchoolFacts, school_count, school_facts, state_stats
@@ -123,11 +124,11 @@ FILTER_NAMES = {"max_tuition": "tuition limit", "min_tuition": "tuition minimum"
 
 def _no_match(criteria: Criteria) -> str:
     places = [*criteria.cities, *(state_label(code) for code in criteria.states)]
-    text = (f"No program among the {school_count()} the source lists (its ranks 1-25) "
+    text = (f"No program among the {school_count()} the source lists ({listed_span()}) "
             f"matches: {describe(criteria)}.")
     if places and not rank(Criteria(states=criteria.states, cities=criteria.cities)).listed:
         text = (f"The source lists no program in {' or '.join(places)} among its "
-                f"{school_count()} rows (ranks 1-25 of its top 50).")
+                f"{school_count()} rows ({listed_span()}).")
         table = [s for s in map(state_stats, criteria.states) if s and s.programs is None]
         if table:
             text += (f" Its states table does not cover {names_of(table)} either, so I have "
@@ -180,7 +181,7 @@ def ranking_reply(ranking: Ranking, start: int = 0, size: int = 5,
     tail = _notes(ranking) if not start else []
     if asked_count and asked_count > len(listed) and not start:
         tail.insert(0, f"You asked for {asked_count}; the source lists {school_count()} rows "
-                       f"(ranks 1-25 of its top 50), and {len(listed)} match.")
+                       f"({listed_span()}), and {len(listed)} match.")
     more = matching - start - len(shown) if criteria.limit != 1 else 0
     if more > 0:
         tail.append(f"{more} more — say “show more”.")

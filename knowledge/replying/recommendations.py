@@ -6,6 +6,7 @@ from knowledge.deciding.recommend import Match
 from knowledge.replying.guide_answers import benefit_reply
 from knowledge.replying.ranking_answers import state_label
 from knowledge.replying.school_answers import graduation_rate_text, money, number
+from knowledge.replying.source_labels import label
 from knowledge.state import Profile
 from knowledge.store.guides import BenefitFacts
 from knowledge.store.queries import SchoolFacts
@@ -101,5 +102,5 @@ def recommendation_reply(profile: Profile, matches: Sequence[Match], missing: Se
                      + " — or change anything, e.g. “make my budget $40k”.")
     else:
         lines.append("Change anything, e.g. “make my budget $40k” or “any state”.")
-    lines.append("(Source: 2026 ranking, top-50 table and top-10 profiles.)")
+    lines.append(f"(Source: {label('table_and_profiles')}.)")
     return "\n".join(lines)

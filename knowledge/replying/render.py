@@ -10,6 +10,7 @@ from knowledge.replying.guide_answers import (benefit_reply, career_reply, guide
                                               states_reply)
 from knowledge.replying.ranking_answers import ranking_reply
 from knowledge.replying.recommendations import BUTTONS, profile_question, recommendation_reply
+from knowledge.replying.source_labels import label, profiles
 from knowledge.replying.suggestions import after_overview, after_ranking
 from knowledge.replying.unknowns import (facts_not_held_reply, missing_ranks_reply,
                                          not_listed_reply, unknown_names_reply)
@@ -68,7 +69,7 @@ def _feature(outcome: o.FeatureFindings) -> Reply:
         if not schools:
             return Reply(answers.with_source(
                 f"No profile of the {len(outcome.schools)} the source gives mentions "
-                f"{outcome.feature}.", "2026 ranking, top-10 profiles"))
+                f"{outcome.feature}.", label("profiles")))
         lines.append(f"The profiles that mention {outcome.feature} ({len(schools)} of "
                      f"{len(outcome.schools)}; the other {others} say nothing about it):")
         outcome = o.FeatureFindings(outcome.feature, tuple(schools), outcome.evidence)
@@ -80,12 +81,12 @@ def _feature(outcome: o.FeatureFindings) -> Reply:
                 else f"“{text}”" for text in found))
         elif not school.has_profile:
             lines.append(f"The source does not say whether {school.name} offers {outcome.feature}"
-                         f": it gives full profiles only for the top 10, and "
+                         f": it gives full profiles only for the top {profiles()}, and "
                          f"{school.short_name} is #{school.rank}.")
         else:
             lines.append(f"The source does not say whether {school.name} offers "
                          f"{outcome.feature}: its profile does not mention it.")
-    return Reply(answers.with_source("\n".join(lines), "2026 ranking, top-10 profiles"))
+    return Reply(answers.with_source("\n".join(lines), label("profiles")))
 
 
 def _sentences(outcome: o.AnsweringSentences) -> Reply:
@@ -94,7 +95,7 @@ def _sentences(outcome: o.AnsweringSentences) -> Reply:
         by_school.setdefault(evidence.school, []).append(evidence.text)
     lines = [f"{name} — the source says: " + " ".join(f"“{t}”" for t in texts)
              for name, texts in by_school.items()]
-    return Reply(answers.with_source("\n".join(lines), "2026 ranking, top-10 profiles"))
+    return Reply(answers.with_source("\n".join(lines), label("profiles")))
 
 
 def _ranking(outcome: o.RankingPage) -> Reply:

@@ -6,12 +6,11 @@ instead of guessing. Each answer ends with the part of the source it comes from.
 from typing import Callable, Dict, Iterable, Optional
 
 from knowledge.deciding.ranking import VALUE_FORMULA, value_of
+from knowledge.replying.source_labels import label, profile_note, ranking_name, ranks
 from knowledge.store.queries import SchoolFacts
 from knowledge.store.sentences import split_sentences
 
-RANKING = "the 2026 ML master's ranking"
-TABLE_SOURCE = "2026 ranking, top-50 table"
-PROFILE_LIMIT_NOTE = "the source gives full profiles only for the top 10"
+TABLE_SOURCE = label("table")
 
 
 def money(amount: int) -> str:
@@ -24,7 +23,7 @@ def number(value: float) -> str:
 
 
 def _profile_source(facts: SchoolFacts) -> str:
-    return f"2026 ranking, {facts.short_name} profile"
+    return label("profile", school=facts.short_name)
 
 
 def with_source(text: str, source: str) -> str:
@@ -41,7 +40,7 @@ def _joined(label: Optional[str], detail: Optional[str]) -> str:
 
 def _no_profile(facts: SchoolFacts, what: str) -> str:
     return with_source(
-        f"The source has no {what} for {facts.name}: {PROFILE_LIMIT_NOTE}, and "
+        f"The source has no {what} for {facts.name}: {profile_note()}, and "
         f"{facts.short_name} is #{facts.rank}. What it does list: {row_summary(facts)}.",
         TABLE_SOURCE)
 
@@ -63,11 +62,12 @@ def row_summary(facts: SchoolFacts) -> str:
 
 
 def overview(facts: SchoolFacts) -> str:
-    head = (f"{facts.name} is #{facts.rank} of 50 in {RANKING} (score {number(facts.score)}/100): "
+    head = (f"{facts.name} is #{facts.rank} of {ranks()} in {ranking_name()} "
+            f"(score {number(facts.score)}/100): "
             f"{_row_details(facts)}.")
     if not facts.has_profile:
-        return with_source(f"{head} The source gives its ranking row only; full profiles "
-                            f"cover the top 10.", TABLE_SOURCE)
+        return with_source(f"{head} The source gives its ranking row only; {profile_note()}.",
+                           TABLE_SOURCE)
     first = split_sentences(facts.overview)[:1]
     program = f"\nProgram overview: {first[0]}" if first else ""
     return with_source(f"{head}\nWhat stands out: {facts.stand_out}{program}",
@@ -77,7 +77,7 @@ def overview(facts: SchoolFacts) -> str:
 def tuition(facts: SchoolFacts) -> str:
     return with_source(
         f"Tuition at {facts.name} is {money(facts.tuition_per_year)} per year "
-        f"({facts.control}; #{facts.rank} in {RANKING}).", TABLE_SOURCE)
+        f"({facts.control}; #{facts.rank} in {ranking_name()}).", TABLE_SOURCE)
 
 
 def location(facts: SchoolFacts) -> str:
@@ -104,7 +104,7 @@ def graduation_rate(facts: SchoolFacts) -> str:
 
 def rank_score(facts: SchoolFacts) -> str:
     return with_source(
-        f"{facts.name} is ranked #{facts.rank} of 50 in {RANKING}, "
+        f"{facts.name} is ranked #{facts.rank} of {ranks()} in {ranking_name()}, "
         f"with a score of {number(facts.score)}/100.", TABLE_SOURCE)
 
 
@@ -207,15 +207,6 @@ def answer(topic: str, facts: SchoolFacts) -> str:
 def which_school(topic: str) -> str:
     example = "tuition at CMU" if topic == "overview" else f"{topic.replace('_', ' ')} at CMU"
     return f"Which school do you mean? Name one, e.g. “{example}”."
-
-
-def unknown_school(mention: str, school_count: int) -> str:
-    shown = mention.strip()
-    if len(shown) > 60:
-        shown = shown[:57] + "..."
-    return (f"I couldn't find “{shown}” among the {school_count} programs that {RANKING} lists, "
-            f"so I have no facts about it. Try a listed school, e.g. “Carnegie Mellon” or "
-            f"“UC Irvine”.")
 
 
 def did_you_mean(mention: str, suggestion: str) -> str:

@@ -4,14 +4,10 @@ names that match no school. None of them gives a figure the source does not give
 from typing import Sequence
 
 from knowledge.replying.school_answers import money, with_source
+from knowledge.replying.source_labels import label, listed_span, ranks
 from knowledge.store.queries import (OtherSchoolFacts, SchoolFacts, StateStats, school_count,
                                      all_school_facts)
 
-TABLE_RANKS = 50  # the source's table is a top 50, of which it lists ranks 1-25
-
-
-def _listed_span() -> str:
-    return f"ranks 1-{school_count()} of its top {TABLE_RANKS}"
 
 
 def not_listed_reply(schools: Sequence[OtherSchoolFacts], states_rows: Sequence[StateStats],
@@ -21,7 +17,7 @@ def not_listed_reply(schools: Sequence[OtherSchoolFacts], states_rows: Sequence[
         ", ".join(t.replace("_", " ") for t in topics) + " figures"
     for school in schools:
         lines.append(f"{school.name} is not among the {school_count()} programs the source "
-                     f"lists ({_listed_span()}), so it gives no {what} for it.")
+                     f"lists ({listed_span()}), so it gives no {what} for it.")
         for row in states_rows:
             if row.top_program == school.states_table:
                 lines.append(f"The source's states table names {school.states_table} as "
@@ -30,20 +26,20 @@ def not_listed_reply(schools: Sequence[OtherSchoolFacts], states_rows: Sequence[
         for mention in school.mentions:
             lines.append(f"The source mentions it in “{mention.section}”: “{mention.quote}” "
                          f"(line {mention.line}).")
-    return with_source("\n".join(lines), "2026 ranking, top-50 table and states table")
+    return with_source("\n".join(lines), label("table_and_states"))
 
 
-def missing_ranks_reply(ranks: Sequence[int]) -> str:
+def missing_ranks_reply(missing: Sequence[int]) -> str:
     lines = []
-    for rank in ranks:
-        if rank > TABLE_RANKS or rank < 1:
-            lines.append(f"There is no #{rank}: the source ranks {TABLE_RANKS} programs.")
+    for rank in missing:
+        if rank > ranks() or rank < 1:
+            lines.append(f"There is no #{rank}: the source ranks {ranks()} programs.")
         else:
             lines.append(f"The source does not show #{rank}: its table lists only "
-                         f"{_listed_span()}, so I can't say which school is #{rank}.")
+                         f"{listed_span()}, so I can't say which school is #{rank}.")
     last = max(all_school_facts(), key=lambda s: s.rank)
     lines.append(f"The last row it lists is #{last.rank}, {last.name}.")
-    return with_source("\n".join(lines), "2026 ranking, top-50 table (“Showing 1–25 of 50”)")
+    return with_source("\n".join(lines), label("table_showing"))
 
 
 def facts_not_held_reply(facts: Sequence[str], schools: Sequence[SchoolFacts]) -> str:
@@ -56,13 +52,13 @@ def facts_not_held_reply(facts: Sequence[str], schools: Sequence[SchoolFacts]) -
                                                                  else "")
                                for a in school.admissions)
             lines.append(f"What it does give for admission to {school.name}: {listed}.")
-    return with_source("\n".join(lines), "2026 ranking")
+    return with_source("\n".join(lines), label("any_part"))
 
 
 def unknown_names_reply(names: Sequence[str]) -> str:
     shown = ", ".join(f"“{name}”" for name in names)
     return (f"I couldn't find {shown} among the {school_count()} programs the source lists "
-            f"({_listed_span()}), so I have no facts about it. Try a listed school, e.g. "
+            f"({listed_span()}), so I have no facts about it. Try a listed school, e.g. "
             f"“Carnegie Mellon” or “UC Irvine”.")
 
 
