@@ -136,13 +136,10 @@ def _criteria(question: Question, state: ConversationState) -> Criteria:
     shown = state.last_list
     base = shown.criteria if question.refine and shown and shown.criteria else Criteria()
     change = question.criteria
-    if question.adds and question.refine:  # "include evanston too"
-        values = dict(change.values)
+    if question.adds and question.refine and {"states", "cities"} & set(change.values):
+        values = dict(change.values)  # "include evanston too": places join the list's
         for name in ("states", "cities"):
-            if name in values:
-                values[name] = tuple(dict.fromkeys((*getattr(base, name), *values[name])))
-        if "cities" in values and base.cities:
-            values.pop("states", None)
+            values[name] = tuple(dict.fromkeys((*getattr(base, name), *values.get(name, ()))))
         change = replace(change, values=values)
     criteria = base.changed(change)
     if question.anchors:
@@ -223,7 +220,8 @@ def _compare(question: Question, state: ConversationState) -> Decision:
     shown = ShownList("comparison", names, None, 0, len(names), len(names) or PAGE_SIZE)
     remembered = tuple(t for t, f in COMPARED_FIELDS.items() if f in fields) + other_topics
     return outcomes, state.with_focus(names).but(
-        last_act="compare", last_list=shown if len(names) >= 2 else state.last_list,
+        last_act="compare",  # rows of a list compared: the list stays ("add missouri")
+        last_list=shown if len(names) >= 2 and not question.from_rows else state.last_list,
         topics=remembered or question.topics)
 
 

@@ -100,8 +100,9 @@ def _filtered(criteria: Criteria) -> Tuple[List[SchoolFacts], List[SchoolFacts],
 
 def _passes_known_filters(school: SchoolFacts, criteria: Criteria) -> bool:
     checks = (
-        not criteria.states or school.state in criteria.states,
-        not criteria.cities or school.city in criteria.cities,
+        # states and cities together are places joined ("chicago, and add missouri")
+        not (criteria.states or criteria.cities) or school.state in criteria.states
+        or school.city in criteria.cities,
         criteria.control is None or school.control == criteria.control,
         criteria.min_tuition is None or school.tuition_per_year >= criteria.min_tuition,
         criteria.max_tuition is None or school.tuition_per_year <= criteria.max_tuition,

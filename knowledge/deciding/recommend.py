@@ -6,7 +6,10 @@ more than their state), a format they need (online counts anywhere: for someone 
 move, an online program fits as well as a local one), the budget, the goal, public/private.
 Ties go to the school whose profile is closest in meaning to what the user said of their
 interests (at most INTEREST_WEIGHT), then to the cheaper one when money is tight, then to
-the source's score. What a school does not fit is said too, so a list that cannot satisfy
+the source's score. Where the user is, a format they need, public/private and a stated
+budget are limits, not wishes: a school that breaks one comes after every school that breaks
+none, however well it fits the rest, and when four or five schools keep every limit all of
+them are shown. What a school does not fit is said too, so a list that cannot satisfy
 everything says so instead of pretending.
 """
 import re
@@ -20,6 +23,7 @@ from knowledge.state import Profile
 from knowledge.store.queries import SchoolFacts, all_school_facts
 
 TOP = 3
+MOST = 5  # schools keeping every limit the user set are all shown, up to this many
 CHEAP_SHARE = 1 / 3  # "money is tight" without a figure: the cheapest third of the rows fits
 # For someone who cannot move, a school in their city must beat an online program that also
 # fits their goal (city 3 > remote 1 + goal 1).
@@ -41,6 +45,8 @@ class Match:
     school: SchoolFacts
     fits: Tuple[Fit, ...]
     misses: Tuple[str, ...]  # what it does not fit, or the source cannot confirm
+    broken: int = 0  # how many of the user's limits (place, format, public/private, budget)
+    # it breaks
     interest: float = 0.0
     interest_sentence: Optional[str] = None  # the profile sentence closest to the user's words
 
@@ -85,7 +91,8 @@ def _format_fit(school: SchoolFacts, profile: Profile) -> Tuple[Optional[Fit], O
     return None, f"the source does not say it offers {label} study"
 
 
-def _check(school: SchoolFacts, profile: Profile, cheap: int) -> Tuple[List[Fit], List[str]]:
+def _check(school: SchoolFacts, profile: Profile, cheap: int
+           ) -> Tuple[List[Fit], List[str], int]:
     fits: List[Fit] = []
     misses: List[str] = []
     for found, missed in (_place_fit(school, profile), _format_fit(school, profile)):
@@ -93,12 +100,14 @@ def _check(school: SchoolFacts, profile: Profile, cheap: int) -> Tuple[List[Fit]
             fits.append(found)
         if missed:
             misses.append(missed)
+    broken = len(misses)  # a place or a format they asked for, not kept
     tuition = f"${school.tuition_per_year:,}/yr"
     if profile.budget is not None:
         if school.tuition_per_year <= profile.budget:
             fits.append(Fit("budget", f"fits your ${profile.budget:,} budget: {tuition}"))
         else:
             misses.append(f"over your ${profile.budget:,} budget: {tuition}")
+            broken += 1
     elif profile.budget_low and school.tuition_per_year <= cheap:
         fits.append(Fit("budget", f"among the cheapest listed: {tuition}"))
     if profile.goal == "research":
@@ -119,7 +128,8 @@ def _check(school: SchoolFacts, profile: Profile, cheap: int) -> Tuple[List[Fit]
             fits.append(Fit("control", school.control))
         else:
             misses.append(school.control)
-    return fits, misses
+            broken += 1
+    return fits, misses, broken
 
 
 def _interests(profile: Profile, schools: List[SchoolFacts]
@@ -155,10 +165,15 @@ def recommend(profile: Profile, top: int = TOP) -> List[Match]:
     interests = _interests(profile, schools)
     matches = []
     for school, (interest, sentence) in zip(schools, interests):
-        fits, misses = _check(school, profile, cheap)
-        matches.append(Match(school, tuple(fits), tuple(misses), interest, sentence))
+        fits, misses, broken = _check(school, profile, cheap)
+        matches.append(Match(school, tuple(fits), tuple(misses), broken, interest, sentence))
     cheaper_first = profile.budget_low or profile.budget is not None
-    matches.sort(key=lambda m: (-round(m.points, 3),
+    matches.sort(key=lambda m: (m.broken, -round(m.points, 3),
                                 m.school.tuition_per_year if cheaper_first else 0,
                                 -m.school.score, m.school.rank))
+    limited = profile.budget is not None or profile.control or profile.state or profile.city \
+        or profile.format
+    keeping = sum(1 for m in matches if m.broken == 0)
+    if limited and top < keeping <= MOST:
+        top = keeping
     return matches[:top]

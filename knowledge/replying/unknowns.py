@@ -13,8 +13,9 @@ from knowledge.store.queries import (OtherSchoolFacts, SchoolFacts, StateStats, 
 def not_listed_reply(schools: Sequence[OtherSchoolFacts], states_rows: Sequence[StateStats],
                      topics: Sequence[str]) -> str:
     lines = []
-    what = "its tuition, rank, graduation rate or score" if not topics else \
-        ", ".join(t.replace("_", " ") for t in topics) + " figures"
+    named = [t for t in topics if t != "overview"]
+    what = ", ".join(t.replace("_", " ") for t in named) + " figures" if named else \
+        "tuition, rank, graduation rate or score"
     for school in schools:
         lines.append(f"{school.name} is not among the {school_count()} programs the source "
                      f"lists ({listed_span()}), so it gives no {what} for it.")

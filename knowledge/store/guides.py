@@ -81,8 +81,13 @@ def _terms_for(kind: str) -> Tuple[Tuple[str, str], ...]:
 
 
 def find_term(kind: str, texts: List[str]) -> Optional[str]:
-    """The career title / employer named first in the texts (whole words, any case)."""
-    return earliest_phrase(texts, _terms_for(kind))
+    """The career title / employer named first in the texts (whole words, any case); a
+    career also in the plural ("and research scientists")."""
+    found = _terms_for(kind)
+    if kind == "career":
+        found = (*found, *((f"{term}s", target) for term, target in found
+                           if not term.endswith("s")))
+    return earliest_phrase(texts, found)
 
 
 def career(title: str) -> Optional[CareerFacts]:

@@ -183,7 +183,7 @@ class Reader(ListRules, SchoolRules):
     def recommend(self) -> Optional[Question]:
         facts = self._profile_facts()
         other = self.message.act in ("guide", "career", "employer", "facts", "states") and \
-            self.message.confidence >= 0.5
+            self.message.confidence >= 0.5 and not self._list_request()  # "...what do u have"
         if self.hint == "recommend" or (facts and not other):
             return self.base("recommend")
         return None

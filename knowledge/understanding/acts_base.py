@@ -66,7 +66,27 @@ class ReaderBase:
             comparatives=self.crit.comparatives, asked_count=self.crit.count,
             adds=self.words.has("add_cues"))
         found.update(fields)
+        if act == "recommend":  # "nurse in texas, public + cheap": the criteria are theirs
+            found["profile"] = {**self._as_profile(), **found["profile"]}
         return Question(act=act, **found)
+
+    def _as_profile(self) -> Dict[str, Any]:
+        """The criteria as facts of the user: advice for "public, in Texas" fits
+        those; a criterion said after a recommendation changes the answers behind it."""
+        values = self.crit.change.values
+        profile: Dict[str, Any] = {}
+        if "max_tuition" in values:
+            profile["budget"] = values["max_tuition"]
+        if "control" in values:
+            profile["control"] = values["control"]
+        if values.get("states"):
+            profile.update(state=values["states"][0], city=None)
+        if values.get("cities"):
+            place = next(p for p in self.places if p.value == values["cities"][0])
+            profile.update(city=place.value, state=place.state)
+        if values.get("formats"):
+            profile["format"] = values["formats"][0]
+        return profile
 
     def _anchors(self) -> Tuple[str, ...]:
         """Schools named as a bound, and "than that" for the school in focus."""

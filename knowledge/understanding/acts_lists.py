@@ -9,6 +9,10 @@ from knowledge.understanding.acts_base import ReaderBase
 from knowledge.understanding.vocabulary import find, phrase_values
 
 
+# The school topic a comparative compares ("cheaper": tuition).
+COMPARED_TOPIC = {"tuition": "tuition", "grad_rate": "graduation_rate", "rank": "rank_score"}
+
+
 class ListRules(ReaderBase):
     def compare(self) -> Optional[Question]:
         schools = list(self.schools)
@@ -22,12 +26,24 @@ class ListRules(ReaderBase):
             there = [s.name for s in all_school_facts() if s.name not in schools and (
                 s.city == place.value if place.kind == "city" else s.state == place.value)]
             if there:
-                field = {"tuition": "tuition", "grad_rate": "graduation_rate",
-                         "rank": "rank_score"}[self.crit.comparatives[0][0]]
+                field = COMPARED_TOPIC[self.crit.comparatives[0][0]]
                 return self.base("compare", schools=(*schools, *there), topics=(field,))
+        if self.crit.comparatives and len(schools) >= 2 and not self.crit.anchors and \
+                not self._head() and not self._list_request():
+            # "does the cheapest of the seven graduate more than the georgia one?"
+            return self.base("compare", schools=tuple(schools), topics=tuple(dict.fromkeys(
+                COMPARED_TOPIC[field] for field, _direction in self.crit.comparatives)))
+        if self.crit.comparatives and not schools and not self.crit.anchors and \
+                not self.places and len(self.state.focus) >= 2 and not self._head():
+            # "ugh ok which is cheaper then", "which one scores higher": the schools in focus
+            return self.base("compare", schools=self.state.focus, topics=tuple(dict.fromkeys(
+                COMPARED_TOPIC[field] for field, _direction in self.crit.comparatives)))
         group = self.crit.change.values.get("group")
         if group and not schools:  # "compare the UC campuses"
             schools = [s.name for s in all_school_facts() if s.name.startswith(group)]
+        if self.subjects.swapped and self.state.last_act == "compare":
+            return self.base("compare", schools=tuple(schools), topics=tuple(dict.fromkeys(
+                (*self.state.topics, *(t for t in self.topics if t != "format")))))
         if not (self.hint == "compare" or cue):
             return None
         explicit = self.words.has("explicit_compare_cues")
@@ -36,9 +52,11 @@ class ListRules(ReaderBase):
             return None  # "which of those are public", "which of those has the best ...": rows
         if self.bare and self.state.last_act == "facts" and not cue:
             return None  # "and uga": the last question again, for UGA
-        if self.features or (self.topics and not self._numerictopics_in() and not cue):
-            return None  # "which of the 2 has that co-op thing": a question about both
-        topics = list(self.topics)
+        if self.features and not (explicit and self._numerictopics_in()) or (
+                self.topics and not self._numerictopics_in() and not cue):
+            return None  # "which of the 2 has that co-op thing": a question about both (but
+            # "compare the tuition to penn's online ms" compares tuition)
+        topics = [t for t in self.topics if t != "format"]  # a feature, not a topic
         if self.state.last_act == "compare" and (self._follow_up() or not topics):
             topics += [t for t in self.state.topics if t not in topics]  # "and uc santa cruz?"
         if len(schools) >= 2 or (schools and self.mentions.unlisted):
@@ -90,6 +108,8 @@ class ListRules(ReaderBase):
         if refine and self.state.last_list and self.state.last_list.kind == "ranking":
             return None  # "just the public ones": the list itself changes (see rank())
         values = dict(self.crit.change.values)
+        if set(values) == {"sort_by"} and self.topics and not self._superlative():
+            return None  # "grad rates for those 2?": their facts, not an order
         if "max_rank" in values:
             return None  # "widen it to the top 15, which of those ...": a new list
         values["names"] = self.schools
@@ -129,7 +149,7 @@ class ListRules(ReaderBase):
             return None  # someone describing themselves: advice (recommend), not a list
         shown = self.state.last_list
         listing = self.hint in ("rank", "inform") or self._head() or self._list_request() or \
-            self.words.has("refine_cues") or self._follow_up()
+            self.words.has("refine_cues") or self._follow_up() or "group" in change.values
         if not listing and shown is None:
             return None
         changes_it = self.words.has("refine_cues") or self._follow_up() or (
@@ -156,20 +176,3 @@ class ListRules(ReaderBase):
         elif values.get("states") and profile.state:
             values["states"] = tuple(dict.fromkeys((profile.state, *values["states"])))
         return replace(change, values=values)
-
-    def _as_profile(self) -> Dict[str, Any]:
-        """A criterion said after a recommendation changes the answers behind it."""
-        values = self.crit.change.values
-        profile: Dict[str, Any] = {}
-        if "max_tuition" in values:
-            profile["budget"] = values["max_tuition"]
-        if "control" in values:
-            profile["control"] = values["control"]
-        if values.get("states"):
-            profile.update(state=values["states"][0], city=None)
-        if values.get("cities"):
-            place = next(p for p in self.places if p.value == values["cities"][0])
-            profile.update(city=place.value, state=place.state)
-        if values.get("formats"):
-            profile["format"] = values["formats"][0]
-        return profile

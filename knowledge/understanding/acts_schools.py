@@ -73,7 +73,9 @@ class SchoolRules(ReaderBase):
             return None
         profile_topics = [t for t in self.topics if t in ("labs", "faculty", "partners",
                                                           "employers")]
-        asks_who = self._head() or bool(word_class("asks_anyone") & set(self.words.tokens))
+        said = set(self.words.tokens)
+        asks_who = (self._head() or bool(word_class("asks_anyone") & said)) and bool(
+            word_class("which_words") & said)  # not "explain thesis vs non-thesis masters"
         if not (self.features or profile_topics) or self.crit.change or not (
                 asks_who and self._asks()):
             return None
@@ -93,8 +95,10 @@ class SchoolRules(ReaderBase):
 
     def carried_topic(self) -> Optional[Question]:
         """"and grad rates?", "and their tuition?": the topic asked of the schools in focus."""
-        if not self.topics or not self.state.focus or self.crit.change.values.get("states"):
-            return None
+        values = self.crit.change.values
+        if not self.topics or not self.state.focus or values.get("states") or \
+                values.get("group"):
+            return None  # "any other UCs ranked?": a list
         if self._superlative():
             return None  # "who has the worst completion rate": a list of one
         if not (self.bare or self.opener or len(self.words.tokens) <= 5):

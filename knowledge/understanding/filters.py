@@ -17,7 +17,7 @@ from knowledge.understanding.places import Place
 from knowledge.understanding.schools import Named
 from knowledge.understanding.vocabulary import (
     MAX_COUNT, Amount, Tokens, amounts, find, has, number_word, percents, phrase_list,
-    phrases_for_values, tokens, values, word_class)
+    phrases_for_values, tokens, values, vocabulary, word_class)
 
 MAX_LISTED = 25  # rows the source lists; a count above it shows them all
 # A clear cue of vocabulary.yaml -> the criteria fields it drops.
@@ -40,10 +40,11 @@ class CriteriaReading:
     show_all: bool = False
 
 
-def _ends_with(words: Tokens, section: str) -> bool:
-    """The words end with a phrase of the section ("... no more than")."""
-    return any(len(words) >= len(phrase) and words[-len(phrase):] == phrase
-               for phrase, _value in phrase_list(section))
+def _ends_with(words: Tokens, section: str) -> int:
+    """How many of the last words are a phrase of the section ("... no more than": 3), or
+    0: the longer of two cues wins ("cant do more than" over "more than")."""
+    return max((len(phrase) for phrase, _value in phrase_list(section)
+                if len(words) >= len(phrase) and words[-len(phrase):] == phrase), default=0)
 
 
 def _starts_with(words: Tokens, section: str) -> bool:
@@ -85,8 +86,10 @@ def _excluded(before: Tokens) -> bool:
 def _amount_role(text: str, item: Amount) -> Optional[str]:
     before = tokens(text[:item.start])[-5:]
     after = tokens(text[item.end:])[:3]
-    lower = _ends_with(before, "tuition_lower_cues") or _starts_with(after, "tuition_lower_cues")
-    upper = _ends_with(before, "tuition_upper_cues") or _starts_with(after, "tuition_upper_cues")
+    lower_before = _ends_with(before, "tuition_lower_cues")
+    upper_before = _ends_with(before, "tuition_upper_cues")
+    lower = lower_before > upper_before or _starts_with(after, "tuition_lower_cues")
+    upper = upper_before > lower_before or _starts_with(after, "tuition_upper_cues")
     if (lower or upper) and _excluded(tokens(text[:item.start])):
         lower, upper = upper, lower  # "drop anything over 60k": 60k at most
     if lower:
@@ -203,7 +206,7 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
     values_set: Dict[str, Any] = {}
     bounds = {**_tuition_bounds(text), **_grad_bounds(text)}
     if not bounds:
-        bounds = _entity_bounds(entities)
+        bounds = _entity_bounds(entities, words)
     values_set.update(bounds)
     sort = _sort_key(words, bounds)
     if sort:
@@ -215,6 +218,9 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
     cities = tuple(dict.fromkeys(p.value for p in places if p.kind == "city"))
     if states and cities and all(p.state in states for p in places if p.kind == "city"):
         cities = ()  # "my husband is in chicago ... what is there in illinois": the state
+    if cities and _near(words):  # "living in chicago ... what's around": Evanston too
+        metro = vocabulary()["metro_areas"]
+        cities = tuple(dict.fromkeys(c for city in cities for c in (city, *metro.get(city, ()))))
     if states:
         values_set["states"] = states
     if cities:
@@ -246,7 +252,19 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
                            comparatives, count, more, show_all)
 
 
-def _entity_bounds(entities: Mapping[str, Sequence[str]]) -> Dict[str, int]:
+def _near(words: Tokens) -> bool:
+    """"what's around", "near chicago": the city's area, not "around 20k"."""
+    return any(not (hit.end < len(words) and any(c.isdigit() for c in words[hit.end]))
+               for hit in find(words, phrase_list("near_cues")))
+
+
+def _counts_schools(number: str, words: Tokens) -> bool:
+    """"those 2", "which of the 3": the number counts schools pointed at."""
+    return any(word == number and i > 0 and words[i - 1] in word_class("group_pointers")
+               for i, word in enumerate(words))
+
+
+def _entity_bounds(entities: Mapping[str, Sequence[str]], words: Tokens) -> Dict[str, int]:
     """Bounds from extracted entities, when the words gave none (DIET's amount/percent)."""
     from knowledge.understanding.vocabulary import amount as dollars, percent as pct
 
@@ -259,7 +277,7 @@ def _entity_bounds(entities: Mapping[str, Sequence[str]]) -> Dict[str, int]:
     for text in entities.get("percent", ()):
         found = pct(text)
         if found is None and text.strip().isascii() and text.strip().isdigit() \
-                and int(text.strip()) <= 100:
+                and int(text.strip()) <= 100 and not _counts_schools(text.strip(), words):
             found = int(text.strip())
         if found is not None:
             bounds["min_grad_rate"] = found

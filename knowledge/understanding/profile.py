@@ -39,7 +39,9 @@ def read_profile(text: str, words: Tokens, places: Sequence[Place],
         found["budget_low"] = True
     if has(words, phrase_list("stay_local")):
         found["stays_local"] = True
-    study_format = (values(words, phrases_for_values("study_formats")) or [None])[0]
+    formats = values(words, phrases_for_values("study_formats"))
+    # "full time job ... totally online": online (it can be done while working, too)
+    study_format = "online" if "online" in formats else (formats or [None])[0]
     if study_format:
         found["format"] = study_format
     goal = (values(words, phrases_for_values("goals")) or [None])[0]

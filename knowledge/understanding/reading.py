@@ -20,7 +20,8 @@ from knowledge.understanding.message_words import Words, about_user, negated, wi
 from knowledge.understanding.places import find_places
 from knowledge.understanding.profile import read_profile
 from knowledge.understanding.references import read_references
-from knowledge.understanding.schools import find_schools
+from knowledge.understanding.schools import Named, SchoolMentions, find_schools
+from knowledge.understanding.vocabulary import phrase_list
 from knowledge.understanding.subjects import Subjects
 
 
@@ -31,7 +32,8 @@ def read(message: Message, state: ConversationState) -> Question:
         return Question("empty")
     words = Words(text, about_user(text))
     entities = {name: tuple(v) for name, v in (message.entities or {}).items()}
-    mentions = find_schools(text, words.tokens, entities.get("school", ()))
+    mentions = _without_background(find_schools(text, words.tokens, entities.get("school", ())),
+                                   words)
     places = find_places(text, words.tokens, mentions.covered)
     kept = [p for p in places if not negated(words.tokens, p)]
     asked_places = [p for p in kept if p.start not in words.hidden]
@@ -47,6 +49,21 @@ def read(message: Message, state: ConversationState) -> Question:
     profile = read_profile(text, words.tokens, places, crit.change.values.get("max_tuition"))
     return Reader(message, state, words, mentions, places, refs, crit, subjects,
                    profile).question()
+
+
+def _without_background(mentions: SchoolMentions, words: Words) -> SchoolMentions:
+    """"my son's graduating from ucla ... public schools in california": a school the user
+    speaks of as their past or present (background_cues), not one they ask about."""
+    if not words.has("self_cues"):
+        return mentions
+    cues = [phrase for phrase, _value in phrase_list("background_cues")]
+
+    def background(named: Named) -> bool:
+        return any(words.tokens[max(0, named.start - len(cue)):named.start] == cue
+                   for cue in cues)
+
+    return replace(mentions, listed=tuple(n for n in mentions.listed if not background(n)),
+                   unlisted=tuple(n for n in mentions.unlisted if not background(n)))
 
 
 def _near_the_user(crit: CriteriaReading, state: ConversationState) -> CriteriaReading:

@@ -34,6 +34,7 @@ class References:
     rank_step: int = 0  # +1 "right below it", -1 "right above it"
     list_cue: bool = False  # "on that list": a number is a row
     named_span: Optional[Tuple[int, int]] = None  # "the evanston one": tokens naming a row
+    pick_span: Optional[Tuple[int, int]] = None  # "the higher ranked of those two": which
     leading: Optional[Tuple[str, int]] = None  # ("first" | "last", N): "the first three"
 
     @property
@@ -109,20 +110,37 @@ def _named_span(words: Tokens) -> Optional[Tuple[int, int]]:
     """"the evanston one", "the penn one", "the nyc one", "the cheaper one": the words
     between "the" and "one(s)" (at most three)."""
     for end, word in enumerate(words):
-        if word != "one" or end == 0:
+        if word not in ("one", "ones") or end == 0:
             continue
         for start in range(max(0, end - 4), end):
             if words[start] == "the" and 0 < end - start - 1 <= 3:
                 inside = words[start + 1:end]
-                if not any(_ordinal(w) or number_word(w) for w in inside):
+                if not any(_ordinal(w) or number_word(w) or w == "last" or
+                           w in word_class("part_question_starts") for w in inside):
                     return (start + 1, end)
+    return None
+
+
+def _pick_span(words: Tokens) -> Optional[Tuple[int, int]]:
+    """"the higher ranked of those two", "the cheaper of them": the words between "the" and
+    "of" before a pointer at the rows (at most three)."""
+    for end, word in enumerate(words):
+        if word != "of" or end + 1 >= len(words) or words[end + 1] not in (
+                "those", "these", "them", "the", "both"):
+            continue
+        for start in range(max(0, end - 4), end):
+            inside = words[start + 1:end]
+            if words[start] == "the" and 0 < len(inside) <= 3 and not any(
+                    number_word(w) or w in word_class("part_question_starts") for w in inside):
+                return (start + 1, end)  # not "the top 15, which of those"
     return None
 
 
 def _last_row(words: Tokens) -> bool:
     """"the last one", "the first and last of these" (not "the last 2": see _leading)."""
     return any(word == "last" and i > 0 and words[i - 1] in ("the", "and") and
-               not (i + 1 < len(words) and number_word(words[i + 1]))
+               not (i + 1 < len(words) and words[i + 1] not in ("one", "ones")
+                    and number_word(words[i + 1]))
                for i, word in enumerate(words))
 
 
@@ -143,4 +161,4 @@ def read_references(text: str, words: Tokens) -> References:
         rank_step={"below": 1, "above": -1}.get(step, 0),
         list_cue=any(words[i:i + len(cue)] == cue for cue in LIST_CUES
                      for i in range(len(words))),
-        named_span=_named_span(words), leading=_leading(words))
+        named_span=_named_span(words), pick_span=_pick_span(words), leading=_leading(words))

@@ -4,13 +4,15 @@ just shown ("the third one", "those", "the evanston one", "the cheaper one"), by
 from typing import List, Optional, Sequence, Tuple
 
 from knowledge.state import ConversationState
-from knowledge.store.queries import all_school_facts
+from knowledge.store.engine import cached_per_store
+from knowledge.store.queries import all_school_facts, profile_sentences
 from knowledge.understanding.filters import CriteriaReading
 from knowledge.understanding.message_words import Words
 from knowledge.understanding.places import Place
 from knowledge.understanding.references import LAST, References
 from knowledge.understanding.schools import SchoolMentions
-from knowledge.understanding.vocabulary import Tokens, phrases_for_values, values
+from knowledge.understanding.vocabulary import (
+    Tokens, phrase_list, phrases_for_values, tokens, values, word_class)
 
 LIST_ACTS = ("rank", "more", "recommend", "compare", "rank_within", "states")
 
@@ -63,7 +65,7 @@ PICKS = {"tuition_low": lambda s: s.tuition_per_year,
 
 def _named_rows(span: Optional[Tuple[int, int]], mentions: SchoolMentions,
                 places: Sequence[Place], candidates: Sequence[str],
-                mentions_words: Tokens) -> Tuple[str, ...]:
+                mentions_words: Tokens, shown: Sequence[str]) -> Tuple[str, ...]:
     """"the evanston one", "the penn one", "the nyc one": the candidate school it names."""
     if not span or not candidates:
         return ()
@@ -76,11 +78,49 @@ def _named_rows(span: Optional[Tuple[int, int]], mentions: SchoolMentions,
         facts = [s for s in all_school_facts() if s.name in candidates]
         known = [s for s in facts if PICKS[order[0]](s) is not None]
         return (min(known, key=PICKS[order[0]]).name,) if known else ()
-    inside_places = [p for p in places if start <= p.start < end]
     facts = {s.name: s for s in all_school_facts()}
+    control = values(tuple(mentions_words[start:end]), phrases_for_values("control"))
+    if control:  # "the public one(s)": those of the list just read (or else seen) that are
+        return tuple(name for name in (shown or candidates)
+                     if name in facts and facts[name].control == control[0])
+    inside_places = [p for p in places if start <= p.start < end]
     return tuple(name for name in candidates if name in facts and any(
         (p.kind == "city" and facts[name].city == p.value) or
         (p.kind == "state" and facts[name].state == p.value) for p in inside_places))
+
+
+def _taken_out(words: Tokens, mentions: SchoolMentions) -> set:
+    """Schools named right after swap_out_cues ("swap X for", "not X", "instead of X")."""
+    cues = [phrase for phrase, _value in phrase_list("swap_out_cues")]
+    return {n.school for n in mentions.listed
+            if any(words[max(0, n.start - len(cue)):n.start] == cue for cue in cues)}
+
+
+@cached_per_store
+def _profile_words(name: str) -> frozenset:
+    """Every word of a school's profile (and without a plural s)."""
+    found = {w for text in profile_sentences(name).texts for w in tokens(text) if len(w) > 3}
+    return frozenset(found | {w[:-1] for w in found if w.endswith("s")})
+
+
+def _points_into(words: Tokens, school: str) -> bool:
+    """"that repository", "this co-op thing": a demonstrative before a word of the school's
+    profile points at something of the school in focus."""
+    return any(word in word_class("demonstratives") and i + 1 < len(words) and
+               words[i + 1] in _profile_words(school) for i, word in enumerate(words))
+
+
+def _picked(span: Optional[Tuple[int, int]], words: Tokens, schools: Sequence[str]
+            ) -> Optional[str]:
+    """Which of these schools "the cheaper" / "the higher ranked" (the span's words) is."""
+    if not span:
+        return None
+    order = values(tuple(words[span[0]:span[1]]), phrases_for_values("sort_keys"))
+    if not order or order[0] not in PICKS:
+        return None
+    known = [s for s in all_school_facts() if s.name in schools
+             and PICKS[order[0]](s) is not None]
+    return min(known, key=PICKS[order[0]]).name if known else None
 
 
 def _names_a_place(span: Tuple[int, int], places: Sequence[Place]) -> bool:
@@ -106,12 +146,21 @@ class Subjects:
         self.from_rows = self.plural = self.by_rank = False
         self.missing: Tuple[int, ...] = ()
         named = [n.school for n in mentions.listed if n.school not in crit.anchors]
+        out = _taken_out(words.tokens, mentions)
+        self.swapped = bool(out) and len(state.focus) >= 2 and bool(set(named) - out)
+        if self.swapped:  # "swap santa cruz for uw", "oops not clark, brandeis"
+            named = [*(s for s in state.focus if s not in out),
+                     *(s for s in named if s not in out and s not in state.focus)]
         rows_numbers = _numbers_are_rows(refs, state)
         leading = "max_rank" not in crit.change.values
         rows = _rows_for(refs, state, rows_numbers, leading)
         candidates = tuple(dict.fromkeys(  # what the user has seen lately
             [*(state.last_list.shown if state.last_list else ()), *state.focus, *state.recent]))
-        by_name = _named_rows(refs.named_span, mentions, places, candidates, words.tokens)
+        span = refs.named_span
+        if span and words.tokens[span[1]] == "ones" and words.has("refine_cues"):
+            span = None  # "actually just the california ones": the list changes
+        by_name = _named_rows(span, mentions, places, candidates, words.tokens,
+                              state.last_list.shown if state.last_list else ())
         missing: List[int] = []
         ranked: List[str] = []
         for number in (*refs.ranks, *(() if rows_numbers else refs.numbers)):
@@ -139,9 +188,19 @@ class Subjects:
             self.schools, self.plural = state.focus, True
         elif refs.all_rows and state.last_list:
             self.schools, self.from_rows, self.plural = state.last_list.shown, True, True
-        elif refs.focus and state.focus:
+        elif refs.focus and state.focus and not mentions.unlisted:  # "georgia tech? its..."
             self.schools, self.plural = state.focus, len(state.focus) > 1
         elif refs.plural_focus and state.last_list:  # "how far apart are they on tuition"
             self.schools, self.from_rows, self.plural = state.last_list.shown, True, True
         elif refs.all_rows and state.focus:
             self.schools, self.plural = state.focus, True
+        elif not self.schools and state.focus and not mentions.unlisted and \
+                _points_into(words.tokens, state.focus[-1]):
+            self.schools = state.focus[-1:]  # "how many datasets does that repository have"
+        shown = state.last_list.shown if state.last_list else ()
+        picked = _picked(refs.pick_span, words.tokens, self.schools if self.plural else shown)
+        if picked and self.plural:  # "the higher ranked of those two": the one that is
+            self.schools, self.plural = (picked,), False
+        elif picked:  # "does the cheapest of the seven graduate more than the georgia one"
+            self.schools = (picked, *(s for s in self.schools if s != picked))
+            self.from_rows = True
