@@ -41,6 +41,7 @@ class Profile:
     budget: Optional[int] = None  # most they can pay per year
     budget_low: bool = False  # "money is tight" without a figure
     state: Optional[str] = None  # where they are or want to study (postal code)
+    more_states: Tuple[str, ...] = ()  # other states they would study in ("florida or georgia")
     city: Optional[str] = None
     stays_local: bool = False  # cannot relocate
     format: Optional[str] = None  # "online" | "part_time"
@@ -52,6 +53,11 @@ class Profile:
     skipped: Tuple[str, ...] = ()  # questions they answered "no preference"
 
     ASKED = ("budget", "place", "goal", "control")  # what "help me choose" asks, in order
+
+    @property
+    def states(self) -> Tuple[str, ...]:
+        """Every state they named, the first where they are or want to be."""
+        return (self.state, *self.more_states) if self.state else ()
 
     def known(self, question: str) -> bool:
         if question == "budget":
@@ -139,6 +145,7 @@ class ConversationState:
                 values["last_list"] = ShownList(**shown)
             profile = dict(values.get("profile") or {})
             profile["skipped"] = tuple(profile.get("skipped") or ())
+            profile["more_states"] = tuple(profile.get("more_states") or ())
             values["profile"] = Profile(**profile)
             if values.get("pending"):
                 pending = dict(values["pending"])

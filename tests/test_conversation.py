@@ -193,3 +193,88 @@ def test_an_empty_message_is_never_a_yes(chat):
 def test_a_damaged_context_starts_afresh():
     turn = respond(Message("tuition at CMU"), {"focus": 7, "last_list": {"rows": None}})
     assert "$62,260" in turn.replies[0].text
+
+
+# --- second tuning round: limits, background, picking rows, swaps, areas -----------------
+
+def advice_rows(reply):
+    """The school names of a recommendation reply, in order."""
+    return re.findall(r"^\d+\. (.+?) \(", reply, re.MULTILINE)
+
+
+def test_advice_keeps_the_users_limits_before_their_wishes(chat):
+    # 'public + in Texas' said without "I": still the user's limits (the NLU's hint as it is)
+    reply = chat("hi! nurse in texas here, want to switch into ml, staying in tx, has to be "
+                 "public + cheap", act="inform", confidence=0.99)
+    assert advice_rows(reply)[0] == "University of North Texas"
+    assert re.search(r"^Top \d for you \(tight budget, in Texas, public\)", reply, re.MULTILINE)
+    # four schools keep California and a $60k budget: all four are shown
+    reply = Chat()("ok help me pick - im in california, budget max 60k/yr")
+    assert reply.startswith("Top 4 for you") and len(advice_rows(reply)) == 4
+    assert "University of San Diego" in advice_rows(reply)
+
+
+def test_a_place_change_after_advice_keeps_every_state_named(chat):
+    chat("hi! nurse in texas here, want to switch into ml, staying in tx, has to be public + "
+         "cheap", act="inform", confidence=0.99)
+    reply = chat("only 1?? ok what about florida or georgia instead")
+    assert re.search(r"^Top \d for you \(tight budget, in Florida or Georgia, public\)", reply)
+    assert advice_rows(reply)[:2] == ["University of Central Florida", "University of Georgia"]
+    assert "$59,920" not in reply  # Emory is private
+
+
+def test_the_school_a_user_comes_from_is_background(chat):
+    reply = chat("my son's graduating from ucla in cs and wants to stay in california for his "
+                 "masters. we're footing the bill so public schools only pls")
+    assert "UCLA is not among" not in reply
+    assert rows(reply) == ["University of California-Irvine", "San Jose State University",
+                           "University of California-Santa Cruz"]
+    assert "93% graduation rate" in chat("the last one on that list, what's the grad rate")
+
+
+def test_rows_picked_by_what_they_are(chat):
+    chat("what's in pennsylvania")
+    reply = chat("compare the public ones")
+    assert "$20,154" in reply and "$19,672" in reply and "$62,260" not in reply
+    reply = chat("which one scores higher")
+    assert "Highest ranked: University of Pittsburgh-Pittsburgh Campus" in reply
+    other = Chat()
+    other("private schools in california")
+    reply = other("who hires people out of the higher ranked of those two")
+    assert reply.startswith("Top employers of University of Southern California graduates")
+
+
+def test_swapping_a_school_out_of_a_comparison(chat):
+    chat("compare syracuse, penn and clark")
+    reply = chat("oops not clark, brandeis")
+    assert "$64,348" in reply and "$54,760" not in reply and "$58,620" in reply
+    reply = chat("which of the 3 has the highest grad rate")
+    assert "Highest graduation rate: University of Pennsylvania" in reply
+
+
+def test_those_two_is_a_count_not_a_graduation_rate(chat):
+    chat("any programs in boston?")
+    reply = chat("grad rates for those 2?")
+    assert "at least 2%" not in reply
+    assert reply.count("graduation rate not listed") == 2
+    assert "Cheapest: Northeastern University" in chat("ugh ok which is cheaper then")
+
+
+def test_around_a_city_takes_in_its_area_and_added_places_join(chat):
+    reply = chat("recent math grad living in chicago, dont really want to leave. what's around")
+    assert rows(reply) == ["Northwestern University", "Illinois Institute of Technology"]
+    reply = chat("ok i could do st louis too, add missouri")
+    assert "Saint Louis University" in rows(reply) and len(rows(reply)) == 3
+    reply = Chat()("programs in boston around 65k a year")  # an amount, not an area
+    assert "Brandeis University" not in rows(reply) and "Northeastern University" in rows(reply)
+
+
+def test_a_maximum_said_the_long_way_is_a_maximum(chat):
+    reply = chat("data analyst in wichita ks, it has to be fully online, and i cant do more "
+                 "than 20k a year")
+    assert "budget up to $20,000/yr" in reply.splitlines()[0]
+
+
+def test_that_thing_points_into_the_school_in_focus(chat):
+    chat("what labs does uci have")
+    assert "688" in chat("how many datasets does that repository have")

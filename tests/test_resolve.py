@@ -39,9 +39,9 @@ def test_names_aliases_and_typos_resolve(mention, school):
     assert resolution.found and resolution.school == school
 
 
-@pytest.mark.parametrize("mention", ["Hogwarts", "Stanford", "MIT", "Washington University",
-                                     "Georgia Tech", "Boston College", "Pittsburgh", "Boston", "", "   ", "🎓🤖",
-                                     "'; DROP TABLE schools; --", "usd", "xyz"])
+@pytest.mark.parametrize("mention", [
+    "Hogwarts", "Stanford", "MIT", "Washington University", "Georgia Tech", "Boston College",
+    "Pittsburgh", "Boston", "", "   ", "🎓🤖", "'; DROP TABLE schools; --", "usd", "xyz"])
 def test_unknown_mentions_resolve_to_nothing(mention):
     resolution = school_resolver().resolve(mention)
     assert not resolution.found and resolution.suggestion is None

@@ -41,8 +41,9 @@ def test_missing_graduation_rate_is_unknown_never_zero(name):
 
 
 def test_penn_contradiction_stores_the_value_the_source_supports_twice():
-    assert "| #5 University of Pennsylvania | Philadelphia, PA | Private | $58,620 | 1% |" in SOURCE_TEXT
-    assert "| 5 | University of Pennsylvania | Philadelphia, PA | Private | $58,620 | 100% |" in SOURCE_TEXT
+    compare_top_5 = "| #5 University of Pennsylvania | Philadelphia, PA | Private | $58,620 | 1% |"
+    top_50 = "| 5 | University of Pennsylvania | Philadelphia, PA | Private | $58,620 | 100% |"
+    assert compare_top_5 in SOURCE_TEXT and top_50 in SOURCE_TEXT
     assert "Graduation Rate: 100% | Score: 73.7" in SOURCE_TEXT
     facts = school_facts("University of Pennsylvania")
     assert facts.graduation_rate == 100

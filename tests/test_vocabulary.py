@@ -96,6 +96,10 @@ def test_a_whole_question_becomes_criteria():
     ("which of the top 8 are cheaper than northeastern", {"sort_by": "tuition_low",
                                                           "max_rank": 8}),
     ("which ones can be done online or at night", {"formats": ("online", "part_time")}),
+    ("i cant do more than 20k a year", {"max_tuition": 20000}),  # the longer cue wins
+    ("more than 20k is fine", {"min_tuition": 20000}),
+    ("living in chicago, whats around", {"cities": ("Chicago", "Evanston")}),
+    ("schools in boston around 65k", {"cities": ("Boston",), "max_tuition": 65000}),
 ])
 def test_criteria_from_words(text, expected):
     assert criteria(text)[0] == expected
@@ -119,3 +123,22 @@ def test_forget_drops_a_criterion():
     values, reading = criteria("hm ok forget the budget, which ones can be done online at all")
     assert reading.change.cleared == ("min_tuition", "max_tuition")
     assert "max_tuition" not in values
+
+
+def test_metro_areas_name_cities_of_listed_schools():
+    """The metro_areas table joins cities the store has schools in, both ways."""
+    from knowledge.store.queries import all_school_facts
+    cities = {school.city for school in all_school_facts()}
+    metro = words.vocabulary()["metro_areas"]
+    assert metro and set(metro) <= cities
+    assert all(set(near) <= cities and all(city in metro[n] for n in near)
+               for city, near in metro.items())
+
+
+def test_a_number_after_those_counts_schools_not_a_rate():
+    found = words.tokens("grad rates for those 2?")
+    reading = read_criteria("grad rates for those 2?", found, (), (), {"percent": ("2",)})
+    assert "min_grad_rate" not in reading.change.values
+    found = words.tokens("grad rate at least 90")
+    reading = read_criteria("grad rate at least 90", found, (), (), {"percent": ("90",)})
+    assert reading.change.values["min_grad_rate"] == 90

@@ -23,7 +23,7 @@ from knowledge.understanding.vocabulary import phrase_list, tokens, vocabulary
 ANSWER_SCORE = 0.6
 WORD_WEIGHT = 0.3  # per content word the sentence shares with the question, times its rarity
 CUE_WEIGHT = 0.25  # per answer cue ("who runs" -> "led by") the sentence has
-MAX_QUOTES = 2
+MAX_QUOTES = 3  # "joint phd stuff": CMU lists three, all within CLOSE of the best
 CLOSE = 0.1  # a second sentence is quoted when this close to the best
 MAX_SCHOOLS_ACROSS, CLOSE_ACROSS = 5, 0.2  # asked of every profile: each school that answers
 
@@ -91,12 +91,15 @@ def feature_evidence(school: SchoolFacts, feature: str) -> List[Evidence]:
 
 
 def stated_anyway(school: SchoolFacts, fact: str) -> List[Evidence]:
-    """A fact the source gives for no school in general (a salary by school) that this
-    school's profile states all the same (UW: "graduates earn $165,000")."""
-    words = vocabulary()["unknown_fact_evidence"].get(fact, ())
-    found = [re.compile(rf"\b{re.escape(w)}", re.IGNORECASE) for w in words]
+    """A fact the source gives for no school in general (a salary by school, a start date)
+    that this school's profile states all the same (UW: "graduates earn $165,000",
+    "launching Fall 2026")."""
+    spec = vocabulary()["unknown_fact_evidence"].get(fact)
+    if spec is None:
+        return []
+    found = [re.compile(rf"\b{re.escape(w)}", re.IGNORECASE) for w in spec["found"]]
     return [Evidence(school.name, text) for text in profile_sentences(school.name).texts
-            if any(p.search(text) for p in found) and "$" in text][:MAX_QUOTES]
+            if any(p.search(text) for p in found) and spec["with"] in text][:MAX_QUOTES]
 
 
 def meaning_vectors(texts: Sequence[str]) -> List[Optional[np.ndarray]]:

@@ -63,14 +63,14 @@ def _cheap_limit() -> int:
 def _place_fit(school: SchoolFacts, profile: Profile) -> Tuple[Optional[Fit], Optional[str]]:
     if profile.city and school.city == profile.city:
         return Fit("city", f"in {school.city}"), None
-    if profile.state and school.state == profile.state:
+    if school.state in profile.states:
         kind = "near" if profile.city else "state"
         return Fit(kind, f"in {school.city}, {school.state}"), None
     wants_place = profile.city or profile.state
     if wants_place and profile.stays_local and offers(school, "online"):
         return None, None  # the format fit covers it
     if wants_place:
-        return None, f"not in {profile.city or profile.state}"
+        return None, f"not in {profile.city or ' or '.join(profile.states)}"
     return None, None
 
 

@@ -48,7 +48,8 @@ def _benefit_rules() -> str:
     share of companies that help), as the source states them."""
     facts = guide("employer_benefits")
     federal = [p for g in facts.groups for p in g.points if "tax-free" in p]
-    return " ".join([*federal, facts.summary.split(". ", 1)[-1]])
+    sentences = [*federal, facts.summary.split(". ", 1)[-1]]
+    return " ".join(s if s.rstrip().endswith((".", "!", "?")) else f"{s}." for s in sentences)
 
 
 def benefit_reply(found: Optional[BenefitFacts], asked: Optional[str] = None) -> str:

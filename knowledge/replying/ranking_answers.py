@@ -174,7 +174,8 @@ def ranking_reply(ranking: Ranking, start: int = 0, size: int = 5,
         head = f"{by}:"
     else:
         showing = f"; the top {len(shown)}:" if len(shown) < matching else "."
-        head = f"{by}: {matching} of the {school_count()} listed schools match{showing}"
+        verb = "matches" if matching == 1 else "match"
+        head = f"{by}: {matching} of the {school_count()} listed schools {verb}{showing}"
     if start:
         head = f"Rows {start + 1}-{start + len(shown)} of {matching}:"
     lines = [row(start + i + 1, facts, ranking.criteria.sort_by) for i, facts in enumerate(shown)]

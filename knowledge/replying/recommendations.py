@@ -39,7 +39,7 @@ def describe(profile: Profile) -> str:
         parts.append(f"in {profile.city}, {profile.state}" if profile.state else
                      f"in {profile.city}")
     elif profile.state:
-        parts.append(f"in {state_label(profile.state)}")
+        parts.append(f"in {' or '.join(state_label(code) for code in profile.states)}")
     if profile.stays_local:
         parts.append("can't relocate")
     if profile.format:
@@ -62,7 +62,8 @@ def profile_question(question: str, profile: Profile, first: bool) -> str:
 
 def _facts_line(match: Match, profile: Profile) -> str:
     school = match.school
-    tuition = "" if profile.budget is not None else f"; {money(school.tuition_per_year)}/yr"
+    told = any(fit.kind == "budget" for fit in match.fits) or profile.budget is not None
+    tuition = "" if told else f"; {money(school.tuition_per_year)}/yr"  # said once
     return (f"{graduation_rate_text(school)}; #{school.rank}, score {number(school.score)}"
             f"{tuition}")
 
@@ -88,7 +89,7 @@ def recommendation_reply(profile: Profile, matches: Sequence[Match], missing: Se
                      f"said; the others fit the most.")
     if (profile.city or profile.state) and not any(
             fit.kind in ("city", "state", "near") for m in matches for fit in m.fits):
-        where = profile.city or state_label(profile.state)
+        where = profile.city or " or ".join(state_label(code) for code in profile.states)
         lines.append(f"The source lists no program in {where} among its rows.")
     if also and profile.format:
         lines.append(f"Also {FORMAT_LABELS[profile.format]} according to the source: "

@@ -20,7 +20,7 @@ class Reader(ListRules, SchoolRules):
                      self.employer_benefit,
                      self.career_path, self.carried_topic, self.superlative_follow_up,
                      self.rank, self.recommend, self.guide, self.unknown_everywhere,
-                     self.hinted):
+                     self.hinted, self.criteria_alone):
             found = rule()
             if found is not None:
                 return found
@@ -61,10 +61,11 @@ class Reader(ListRules, SchoolRules):
         if asked == "place":
             cities = [p for p in self.places if p.kind == "city"]
             states = [p for p in self.places if p.kind == "state"]
+            codes = tuple(dict.fromkeys(p.value for p in states))
             if cities:
-                answer.update(city=cities[0].value, state=cities[0].state)
-            elif states:
-                answer.update(state=states[0].value, city=None)
+                answer.update(city=cities[0].value, state=cities[0].state, more_states=())
+            elif codes:
+                answer.update(state=codes[0], more_states=codes[1:], city=None)
             formats = self.words.values("study_formats")
             if formats:
                 answer["format"] = formats[0]
@@ -102,7 +103,8 @@ class Reader(ListRules, SchoolRules):
         fields = self._state_fields()
         last = self.state.last_act == "states"
         about = any(self.words.tokens[p.start - 1:p.start] == ("about",) for p in self.places
-                    if p.start > 0)
+                    if p.start > 0) and (last or self.state.last_list is None)
+        # ("what about florida" after a list or advice changes its place: see rank())
         only_place = set(self.crit.change.values) <= {"states", "sort_by"}
         if states and (stats or about and only_place or self.hint == "states" and
                        only_place and not self._list_request()):
@@ -199,6 +201,13 @@ class Reader(ListRules, SchoolRules):
     def unknown_everywhere(self) -> Optional[Question]:
         if self.unknown_facts:
             return self.base("facts", unknown_facts=tuple(self.unknown_facts))
+        return None
+
+    def criteria_alone(self) -> Optional[Question]:
+        """Nothing else understood, but criteria said ("nurse in texas here, has to be
+        public"): the programs that fit them, rather than "I didn't get that"."""
+        if self.crit.change and not self.off_topic and self.message.act != "out_of_scope":
+            return self.base("rank")
         return None
 
     def hinted(self) -> Optional[Question]:

@@ -80,10 +80,11 @@ class ReaderBase:
         if "control" in values:
             profile["control"] = values["control"]
         if values.get("states"):
-            profile.update(state=values["states"][0], city=None)
+            profile.update(state=values["states"][0], more_states=values["states"][1:],
+                           city=None)
         if values.get("cities"):
             place = next(p for p in self.places if p.value == values["cities"][0])
-            profile.update(city=place.value, state=place.state)
+            profile.update(city=place.value, state=place.state, more_states=())
         if values.get("formats"):
             profile["format"] = values["formats"][0]
         return profile

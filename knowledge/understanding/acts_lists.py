@@ -1,7 +1,7 @@
 """The rules of acts.py about lists: comparisons, the next rows, a list made longer or
 shorter, questions over the rows just shown, new lists and lists changed in place."""
 from dataclasses import replace
-from typing import Any, Dict, Optional
+from typing import Optional
 
 from knowledge.question import CriteriaChange, Question
 from knowledge.store.queries import all_school_facts
@@ -125,8 +125,9 @@ class ListRules(ReaderBase):
             return None
         ends = [hit.value for hit in find(self.words.tokens,
                                           phrase_values("generic_superlatives"))]
-        if not ends or set(self.crit.change.values) - {"sort_by"}:
-            return None
+        values = self.crit.change.values
+        if not ends or set(values) - {"sort_by"} or values.get("sort_by", "score") != "score":
+            return None  # "and which has the highest grad rate": a field of its own
         field = shown.criteria.sort_by.replace("_low", "")
         flipped = {"tuition_high": "tuition_low", "tuition_low": "tuition_high"}
         if field.startswith("tuition"):
@@ -139,7 +140,7 @@ class ListRules(ReaderBase):
     def rank(self) -> Optional[Question]:
         change = self.crit.change
         if not change:
-            if self.hint == "rank" and not self._profile_facts():
+            if self.hint == "rank" and not self._profile_facts() and not self.unknown_facts:
                 return self.base("rank", refine=False)
             return None
         if self.hint in ("guide", "career", "employer") and not self._head():

@@ -232,7 +232,7 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
     if group:
         values_set["group"] = group
     within = _within_top(words)
-    count = None if within else requested_count(words)
+    count = None if within or _surprise(text) else requested_count(words)
     if within:
         values_set["max_rank"] = within
     elif count:
@@ -250,6 +250,12 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
     return CriteriaReading(CriteriaChange(values_set, cleared),
                            tuple(named.school for named in anchors), focus_anchor,
                            comparatives, count, more, show_all)
+
+
+def _surprise(text: str) -> bool:
+    """"only 1?? ok what about florida": a reaction to the count shown, not a count asked."""
+    return bool(re.search(r"\b(?:only|just)\s+(?:\d+|one|two|three)\s*\?", text or "",
+                          re.IGNORECASE))
 
 
 def _near(words: Tokens) -> bool:

@@ -60,10 +60,11 @@ def _personal_facts(text: str, words: Tokens, places: Sequence[Place],
     kept = _kept_places(words, places)
     states = [place for place in kept if place.kind == "state"]
     cities = [place for place in kept if place.kind == "city"]
+    codes = tuple(dict.fromkeys(p.value for p in states))
     if cities:
-        found.update(city=cities[0].value, state=cities[0].state)
-    elif states and len({p.value for p in states}) == 1:
-        found.update(state=states[0].value, city=None)
+        found.update(city=cities[0].value, state=cities[0].state, more_states=())
+    elif codes:  # "florida or georgia": either will do
+        found.update(state=codes[0], more_states=codes[1:], city=None)
     control = (values(words, phrases_for_values("control")) or [None])[0]
     if control:
         found["control"] = control

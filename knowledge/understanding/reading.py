@@ -21,7 +21,7 @@ from knowledge.understanding.places import find_places
 from knowledge.understanding.profile import read_profile
 from knowledge.understanding.references import read_references
 from knowledge.understanding.schools import Named, SchoolMentions, find_schools
-from knowledge.understanding.vocabulary import phrase_list
+from knowledge.understanding.vocabulary import find, phrase_list
 from knowledge.understanding.subjects import Subjects
 
 
@@ -42,6 +42,9 @@ def read(message: Message, state: ConversationState) -> Question:
     refs = with_bare_number(read_references(text, words.tokens), words)
     if refs.focus and words.has("it_phrases"):
         refs = replace(refs, focus=False)  # "make it private only": no school meant
+    if refs.focus and asked_places and {words.tokens[h.start:h.end] for h in find(
+            words.tokens, phrase_list("focus_words"))} == {("there",)}:
+        refs = replace(refs, focus=False)  # "in nyc. whats there": the place named
     crit = read_criteria(text, words.asked(), mentions.listed, asked_places, entities)
     if not asked_places and words.has("stay_local"):
         crit = _near_the_user(crit, state)

@@ -66,7 +66,8 @@ class SentenceEncoder:
         return vectors
 
     def _linear(self, x: np.ndarray, name: Text) -> np.ndarray:
-        # One 2-D product for the whole batch (a 3-D @ loops in NumPy); weights as stored: (out, in).
+        # One 2-D product for the whole batch (a 3-D @ loops in NumPy); weights as stored:
+        # (out, in).
         flat = (self.weights[name + ".weight"] @ x.reshape(-1, x.shape[-1]).T).T
         return (flat + self.weights[name + ".bias"]).reshape(*x.shape[:-1], -1)
 

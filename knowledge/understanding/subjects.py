@@ -26,7 +26,9 @@ def _numbers_are_rows(refs: References, state: ConversationState) -> bool:
         return True
     if state.last_act == "rank_lookup":
         return False
-    return state.last_act in LIST_ACTS and all(n <= len(shown.seen) for n in refs.numbers)
+    on_the_list = state.last_act in LIST_ACTS or bool(state.focus) and all(
+        school in shown.seen for school in state.focus)  # "grad rate of number 3?" "meant 2"
+    return on_the_list and all(n <= len(shown.seen) for n in refs.numbers)
 
 
 def _rows_for(refs: References, state: ConversationState, numbers_are_rows: bool,
@@ -190,7 +192,8 @@ class Subjects:
             self.schools, self.from_rows, self.plural = state.last_list.shown, True, True
         elif refs.focus and state.focus and not mentions.unlisted:  # "georgia tech? its..."
             self.schools, self.plural = state.focus, len(state.focus) > 1
-        elif refs.plural_focus and state.last_list:  # "how far apart are they on tuition"
+        elif refs.plural_focus and state.last_list and not mentions.unlisted:
+            # "how far apart are they on tuition" (but "georgia tech? their online ms...")
             self.schools, self.from_rows, self.plural = state.last_list.shown, True, True
         elif refs.all_rows and state.focus:
             self.schools, self.plural = state.focus, True
