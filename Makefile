@@ -1,4 +1,4 @@
-.PHONY: chat web test setup train actions clean
+.PHONY: chat web test test-fast setup train actions clean
 
 chat:        ## set up, train if needed, start the action server and open the shell
 	scripts/chat.sh
@@ -8,6 +8,9 @@ web:         ## like chat, but serve the website widget on http://localhost:8080
 
 test:        ## run the whole test suite
 	scripts/test.sh
+
+test-fast:   ## lint, types and the unit tests only (no Rasa model, no servers): under a minute
+	scripts/test.sh -m "not rasa"
 
 setup:       ## .venv + knowledge store + spaCy pipeline
 	scripts/setup.sh

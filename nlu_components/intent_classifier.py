@@ -140,7 +140,7 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
             logger.warning("Fewer than two intents to learn: the intent classifier is skipped.")
             return self._resource
         self.model = IntentModel(self.config).fit(examples)
-        self._persist()
+        self._persist(self.model)
         return self._resource
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -149,19 +149,20 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
         probabilities = self.model.predict_proba(messages)
         names = self.model.intents
         for message, row in zip(messages, probabilities):
-            ranking = sorted(({"name": str(name), "confidence": float(p)}
-                              for name, p in zip(names, row)), key=lambda i: -i["confidence"])
+            ranking: List[Dict[Text, Any]] = sorted(
+                ({"name": str(name), "confidence": float(p)} for name, p in zip(names, row)),
+                key=lambda i: -i["confidence"])
             length = self.config[RANKING_LENGTH]  # as in Rasa's classifiers: 0 keeps them all
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking[:length] if length > 0 else ranking,
                         add_to_output=True)
         return messages
 
-    def _persist(self) -> None:
+    def _persist(self, model: IntentModel) -> None:
         import skops.io as sio
 
         with self._model_storage.write_to(self._resource) as directory:
-            sio.dump(self.model.parts(), directory / MODEL_FILE)
+            sio.dump(model.parts(), directory / MODEL_FILE)
 
     @classmethod
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,

@@ -135,6 +135,7 @@ def test_context_survives_alternating_replicas_and_a_restart(deployment):
     replicas, tracker_url, redis_url = deployment
     user = f"user-{uuid.uuid4().hex[:8]}"
     a, b = replicas.urls
+    redis_before = redis_calls(redis_url)
     assert "Clark University is #8" in say_text(a, user, "tell me about Clark")
     assert "$54,760 per year" in say_text(b, user, "and its tuition?")  # the slot, via SQL
     assert "Worcester" in say_text(a, user, "where is it located?")
@@ -144,8 +145,14 @@ def test_context_survives_alternating_replicas_and_a_restart(deployment):
     assert "98% graduation rate" in say_text(b, user, "what's its graduation rate")
     turns = user_turns(tracker_url, user)
     assert len(turns) == 5  # no turn lost
-    stats = redis.Redis.from_url(redis_url).info("commandstats")
-    assert stats, "the Redis lock store was never used"
+    # each turn takes and frees the conversation's lock in Redis: at least two calls a turn
+    assert redis_calls(redis_url) - redis_before >= 2 * len(turns), "the lock store was unused"
+
+
+def redis_calls(url):
+    """Commands Redis has served so far, not counting the INFO asking it."""
+    stats = redis.Redis.from_url(url).info("commandstats")
+    return sum(entry["calls"] for name, entry in stats.items() if name != "cmdstat_info")
 
 
 def test_simultaneous_turns_on_both_replicas_are_both_kept(deployment):

@@ -50,6 +50,7 @@ def test_unknown_mentions_resolve_to_nothing(mention):
 def test_short_mentions_need_an_exact_alias():
     # "ucsd" is one letter from "ucsc", but 4-letter guesses are too risky to take.
     assert not school_resolver().resolve("ucsd").found
+    assert school_resolver().resolve("ucsc").school == "University of California-Santa Cruz"
 
 
 def test_a_near_miss_is_offered_not_taken():

@@ -115,8 +115,11 @@ def test_a_school_after_than_is_a_bound_not_a_subject():
 
 
 def test_state_names_inside_school_names_are_not_places():
-    values, _ = criteria("is the university of north texas cheaper than penn state")
+    text = "is the university of north texas cheaper than penn state"
+    values, _ = criteria(text)
     assert "states" not in values
+    assert find_schools(text, words.tokens(text)).schools == (
+        "University of North Texas", "Pennsylvania State University-Main Campus")
 
 
 def test_forget_drops_a_criterion():

@@ -63,12 +63,14 @@ _RELATIVE_VALUE: Dict[str, Callable[[SchoolFacts], Optional[float]]] = {
 def _passes_relative(school: SchoolFacts, relative: Relative) -> Optional[bool]:
     """None when either graduation rate is unknown (the bound cannot be checked)."""
     anchor = school_facts(relative.school)
+    if anchor is None:
+        return None
     value = _RELATIVE_VALUE[relative.field]
-    if anchor is None or value(anchor) is None or value(school) is None:
+    mine, theirs = value(school), value(anchor)
+    if mine is None or theirs is None:
         return None
     if school.name == anchor.name:
         return False
-    mine, theirs = value(school), value(anchor)
     return mine < theirs if relative.direction == "below" else mine > theirs
 
 
@@ -81,13 +83,15 @@ def _filtered(criteria: Criteria) -> Tuple[List[SchoolFacts], List[SchoolFacts],
             continue
         grad_bound = criteria.min_grad_rate is not None or criteria.max_grad_rate is not None \
             or any(r.field == "grad_rate" for r in criteria.relative)
-        if grad_bound and school.graduation_rate is None:
-            left_out.append(school)
-            continue
-        if criteria.min_grad_rate is not None and school.graduation_rate < criteria.min_grad_rate:
-            continue
-        if criteria.max_grad_rate is not None and school.graduation_rate > criteria.max_grad_rate:
-            continue
+        if grad_bound:  # a graduation-rate bound is checked only against a known rate
+            rate = school.graduation_rate
+            if rate is None:
+                left_out.append(school)
+                continue
+            if criteria.min_grad_rate is not None and rate < criteria.min_grad_rate:
+                continue
+            if criteria.max_grad_rate is not None and rate > criteria.max_grad_rate:
+                continue
         if not all(_passes_relative(school, r) for r in criteria.relative):
             continue
         if criteria.formats and not any(offers(school, f) for f in criteria.formats):

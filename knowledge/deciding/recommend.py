@@ -14,7 +14,7 @@ everything says so instead of pretending.
 """
 import re
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 
 from knowledge.deciding.lookup import content_words, meaning_vectors, score_sentences
@@ -138,7 +138,7 @@ def _interests(profile: Profile, schools: List[SchoolFacts]
     one of the user's clauses about what draws them (meaning and shared words, as a
     question's answer is found: knowledge.deciding.lookup), and that sentence."""
     clauses = [" ".join(content_words(clause)) for clause in _clauses(profile.about)]
-    best = {}
+    best: Dict[str, Tuple[float, Optional[str]]] = {}
     for clause, vector in zip(clauses, meaning_vectors(clauses)):
         for evidence in score_sentences(schools, clause, vector=vector):
             if evidence.score > best.get(evidence.school, (0.0, None))[0]:

@@ -33,12 +33,12 @@ SUMMARY_FIELDS = ("score", "tuition", "grad_rate", "value")
 
 
 def _verdict(field: Field, schools: Sequence[SchoolFacts]) -> str:
-    known = [s for s in schools if field.value(s) is not None]
+    known = [(s, v) for s in schools if (v := field.value(s)) is not None]
     missing = [s.short_name for s in schools if field.value(s) is None]
     gap = f" ({', '.join(missing)}: not listed in the source)" if missing else ""
     if len(known) < 2:
         return f"I can't say which has the {field.best}: the source lists too few{gap}."
-    ordered = sorted(known, key=field.value, reverse=field.higher_wins)
+    ordered = [s for s, _v in sorted(known, key=lambda pair: pair[1], reverse=field.higher_wins)]
     top = [s for s in ordered if field.value(s) == field.value(ordered[0])]
     if len(top) > 1:
         tie = f"a tie between {', '.join(s.short_name for s in top)} ({field.shown(top[0])})"

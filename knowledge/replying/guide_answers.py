@@ -2,9 +2,10 @@
 table. Every figure is read from the store (the guides' own points), none is written here."""
 from typing import Optional, Sequence, Tuple
 
-from knowledge.replying.school_answers import bullets, money, with_source
+from knowledge.replying.school_answers import bullets, median_tuition, money, with_source
 from knowledge.replying.source_labels import label
-from knowledge.store.guides import BenefitFacts, CareerFacts, careers, employer_benefits, guide
+from knowledge.store.guides import (BenefitFacts, CareerFacts, GuideFacts, careers,
+                                    employer_benefits, guide)
 from knowledge.store.queries import SchoolFacts, StateStats, school_count, states_in_table
 
 GUIDE_KEYS = ("thesis", "specializations", "part_time", "work_experience", "salary",
@@ -12,14 +13,19 @@ GUIDE_KEYS = ("thesis", "specializations", "part_time", "work_experience", "sala
 STATE_FIELDS = ("programs", "median_tuition", "top_program")
 
 
-def _source(key: str) -> str:
-    return label("guide", section=guide(key).source_section)
-
-
-def guide_reply(key: str) -> str:
+def _guide(key: str) -> GuideFacts:
     facts = guide(key)
     if facts is None:
         raise ValueError(f"no guide {key!r} in the store; known: {', '.join(GUIDE_KEYS)}")
+    return facts
+
+
+def _source(key: str) -> str:
+    return label("guide", section=_guide(key).source_section)
+
+
+def guide_reply(key: str) -> str:
+    facts = _guide(key)
     parts = [f"{facts.title}: {facts.summary}"]
     for group in facts.groups:
         parts.append(f"{group.name}:\n{bullets(group.points)}")
@@ -35,7 +41,7 @@ def career_reply(found: Optional[CareerFacts], asked: Optional[str] = None) -> s
     if found:
         reply = f"{found.title} (SOC {found.soc}): {found.description}"
         if found.title == careers()[0].title:  # the source's salary figure is for ML engineers
-            reply += f"\n{guide('salary').summary}"
+            reply += f"\n{_guide('salary').summary}"
         return with_source(reply, source)
     listed = bullets(f"{c.title} (SOC {c.soc})" for c in careers())
     head = f"The source describes no career called “{asked}”. " if asked else ""
@@ -46,7 +52,7 @@ def career_reply(found: Optional[CareerFacts], asked: Optional[str] = None) -> s
 def _benefit_rules() -> str:
     """The guide's general points on employer benefits (the federal tax-free limit, the
     share of companies that help), as the source states them."""
-    facts = guide("employer_benefits")
+    facts = _guide("employer_benefits")
     federal = [p for g in facts.groups for p in g.points if "tax-free" in p]
     sentences = [*federal, facts.summary.split(". ", 1)[-1]]
     return " ".join(s if s.rstrip().endswith((".", "!", "?")) else f"{s}." for s in sentences)
@@ -66,7 +72,7 @@ def benefit_reply(found: Optional[BenefitFacts], asked: Optional[str] = None) ->
 
 def _state_line(stats: StateStats, fields: Sequence[str] = ()) -> str:
     parts = {"programs": f"{stats.programs} ML master's programs",
-             "median_tuition": f"median tuition {money(stats.median_tuition)}",
+             "median_tuition": f"median tuition {median_tuition(stats)}",
              "top_program": f"top program {stats.top_program}"}
     shown = [parts[f] for f in STATE_FIELDS]  # the whole row: a figure alone misleads
     return f"{stats.name}: {', '.join(shown)}"

@@ -6,7 +6,7 @@ from knowledge.deciding.ranking import VALUE_FORMULA, Ranking, rank, value_of
 from knowledge.question import SORT_KEYS, Criteria
 from knowledge.replying.source_labels import listed_span
 from knowledge.replying.school_answers import (
-    TABLE_SOURCE, graduation_rate_text, money, number, with_source)
+    TABLE_SOURCE, graduation_rate_text, median_tuition, money, number, with_source)
 from knowledge.store.queries import SchoolFacts, school_count, school_facts, state_stats
 
 FORMAT_LABELS = {"online": "online", "part_time": "part-time"}
@@ -112,7 +112,7 @@ def _state_note(code: str) -> Optional[str]:
     if stats is None or stats.programs is None:
         return None
     return (f"The source's states table: {stats.name} has {stats.programs} ML master's "
-            f"programs in all, median tuition {money(stats.median_tuition)}, top program "
+            f"programs in all, median tuition {median_tuition(stats)}, top program "
             f"{stats.top_program}.")
 
 
@@ -135,7 +135,7 @@ def _no_match(criteria: Criteria) -> str:
                      f"no figures for programs there.")
         for row in (s for s in map(state_stats, criteria.states) if s and s.programs):
             text += (f" Its states table gives {row.name} {row.programs} ML master's programs, "
-                     f"median tuition {money(row.median_tuition)}, top program "
+                     f"median tuition {median_tuition(row)}, top program "
                      f"{row.top_program} (not among the listed rows).")
         if not (criteria.control or criteria.max_tuition or criteria.min_tuition or
                 criteria.formats or criteria.min_grad_rate):

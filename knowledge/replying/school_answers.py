@@ -7,7 +7,7 @@ from typing import Callable, Dict, Iterable, Optional
 
 from knowledge.deciding.ranking import VALUE_FORMULA, value_of
 from knowledge.replying.source_labels import label, profile_note, ranking_name, ranks
-from knowledge.store.queries import SchoolFacts
+from knowledge.store.queries import SchoolFacts, StateStats
 from knowledge.store.sentences import split_sentences
 
 TABLE_SOURCE = label("table")
@@ -15,6 +15,13 @@ TABLE_SOURCE = label("table")
 
 def money(amount: int) -> str:
     return f"${amount:,}"
+
+
+def median_tuition(stats: StateStats) -> str:
+    """A row of the source's states table: its median tuition, which every row gives."""
+    if stats.median_tuition is None:
+        raise ValueError(f"{stats.name} is not in the source's states table")
+    return money(stats.median_tuition)
 
 
 def number(value: float) -> str:
@@ -34,7 +41,7 @@ def bullets(lines: Iterable[str]) -> str:
     return "\n".join(f"• {line}" for line in lines)
 
 
-def _joined(label: Optional[str], detail: Optional[str]) -> str:
+def _joined(label: str, detail: Optional[str]) -> str:
     return f"{label} — {detail}" if detail else label
 
 

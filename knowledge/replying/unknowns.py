@@ -3,7 +3,7 @@ where it names them, if it does), ranks it does not show, facts it holds for no 
 names that match no school. None of them gives a figure the source does not give."""
 from typing import Sequence
 
-from knowledge.replying.school_answers import money, with_source
+from knowledge.replying.school_answers import median_tuition, with_source
 from knowledge.replying.source_labels import label, listed_span, ranks
 from knowledge.store.queries import (OtherSchoolFacts, SchoolFacts, StateStats, school_count,
                                      all_school_facts)
@@ -23,7 +23,7 @@ def not_listed_reply(schools: Sequence[OtherSchoolFacts], states_rows: Sequence[
             if row.top_program == school.states_table:
                 lines.append(f"The source's states table names {school.states_table} as "
                              f"{row.name}'s top program ({row.name}: {row.programs} programs, "
-                             f"median tuition {money(row.median_tuition)}).")
+                             f"median tuition {median_tuition(row)}).")
         for mention in school.mentions:
             lines.append(f"The source mentions it in “{mention.section}”: “{mention.quote}” "
                          f"(line {mention.line}).")

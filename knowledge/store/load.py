@@ -4,7 +4,7 @@ Idempotent: every run drops the store's tables and loads them again from knowled
 so the store always equals the data files.
 """
 import sys
-from typing import Any, Dict, Iterable, List
+from typing import Any, Dict, Iterable, List, Optional
 
 from sqlalchemy.engine import Engine
 
@@ -32,7 +32,7 @@ PROFILE_TEXT = ("stand_out", "insight", "overview")
 
 
 
-def _items(table, column, values: Iterable[Any]):
+def _items(table, column, values: Optional[Iterable[Any]]):
     for position, value in enumerate(values or ()):
         fields = {column: value} if column else dict(value)
         yield table(position=position, **fields)
@@ -109,7 +109,7 @@ def guide_records(data: Dict[str, Any]) -> Iterable[Any]:
         yield from _terms("employer", benefit["employer"], benefit.get("aliases", ()))
 
 
-def load(engine: Engine = None) -> int:
+def load(engine: Optional[Engine] = None) -> int:
     """Rebuild the store from the data files; returns the number of schools loaded."""
     engine = engine or get_engine()
     models.Base.metadata.drop_all(engine)

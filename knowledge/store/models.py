@@ -1,8 +1,11 @@
 """SQLAlchemy tables of the knowledge store: one school per ranking row, and its profile facts."""
+from typing import Any
+
 from sqlalchemy import Column, Float, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import declarative_base, declared_attr, relationship
 
-Base = declarative_base()
+# SQLAlchemy 1.4 ships no type hints: declared as Any so that mypy accepts it as a base class.
+Base: Any = declarative_base()
 
 
 class SchoolFactMixin:

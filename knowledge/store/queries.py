@@ -154,7 +154,7 @@ def all_school_facts() -> List[SchoolFacts]:
 
 
 @cached_per_store
-def school_names_and_aliases() -> List[Tuple[str, Tuple[str, ...]]]:
+def school_names_and_aliases() -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
     with session_scope() as session:
         schools = session.execute(
             select(models.School).options(selectinload(models.School.aliases))

@@ -199,7 +199,8 @@ def _within_top(words: Tokens) -> Optional[int]:
 
 
 def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
-                  places: Sequence[Place], entities: Mapping[str, Sequence[str]] = ()
+                  places: Sequence[Place],
+                  entities: Optional[Mapping[str, Sequence[str]]] = None
                   ) -> CriteriaReading:
     """Everything the message says about a list's criteria."""
     entities = dict(entities or {})

@@ -3,7 +3,7 @@ which sentences only describe the user (their places and formats are the user's,
 list's: "I teach in Columbus, Ohio. Which programs can I do online?")."""
 import re
 from dataclasses import replace
-from typing import Any, List, Sequence, Set, Tuple
+from typing import AbstractSet, Any, List, Sequence, Set, Tuple
 
 from knowledge.understanding.places import Place
 from knowledge.understanding.references import References
@@ -18,7 +18,7 @@ MAX_WORDS = 300  # a message is read this far (a 10 kB message is not an essay t
 class Words:
     """The tokens of one message and the phrases of the vocabulary in them."""
 
-    def __init__(self, text: str, hidden: Set[int] = frozenset()) -> None:
+    def __init__(self, text: str, hidden: AbstractSet[int] = frozenset()) -> None:
         self.text = text
         self.tokens: Tokens = tokens(text)[:MAX_WORDS]
         self.hidden = hidden  # tokens of sentences about the user (see _about_user)

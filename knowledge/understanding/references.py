@@ -66,19 +66,17 @@ def _rank_numbers(text: str, words: Tokens) -> Tuple[List[int], List[int]]:
             continue
         if before[-1:] and before[-1] in word_class("negations"):
             continue  # "13th not 30th": the number taken back
-        if value is None and before[-1:] and before[-1] in word_class("number_markers"):
-            value = digit
-            if before[-2:-1] and before[-2] in word_class("rank_markers"):
-                ranks.append(value)
-                continue
-            numbers.append(value)
+        if value is None:  # not an ordinal, so a number (a word that is neither is skipped)
+            assert digit is not None
+            if before[-1:] and before[-1] in word_class("number_markers"):
+                if before[-2:-1] and before[-2] in word_class("rank_markers"):
+                    ranks.append(digit)
+                else:
+                    numbers.append(digit)
+            elif before[-1:] and before[-1] in word_class("rank_markers") and digit <= 100:
+                ranks.append(digit)
             continue
-        if value is None and before[-1:] and before[-1] in word_class("rank_markers") \
-                and digit <= 100:
-            ranks.append(digit)
-            continue
-        if value is None or (i + 1 < len(words) and words[i + 1] != "one"
-                             and number_word(words[i + 1])):
+        if i + 1 < len(words) and words[i + 1] != "one" and number_word(words[i + 1]):
             continue  # "the first three" is a count of rows (_leading), not row 1
         if word in ("first", "last") and before[-1:] and before[-1] in word_class("sort_words"):
             continue  # "cheapest first": an order, not a row
@@ -158,7 +156,7 @@ def read_references(text: str, words: Tokens) -> References:
         pair=any(hit.value in pair_phrases for hit in list_hits),
         focus=has(words, phrase_list("focus_words")),
         plural_focus=has(words, phrase_list("plural_focus_words")),
-        rank_step={"below": 1, "above": -1}.get(step, 0),
+        rank_step={"below": 1, "above": -1}.get(step, 0) if step is not None else 0,
         list_cue=any(words[i:i + len(cue)] == cue for cue in LIST_CUES
                      for i in range(len(words))),
         named_span=_named_span(words), pick_span=_pick_span(words), leading=_leading(words))

@@ -139,7 +139,8 @@ class SchoolResolver:
         """Every listed school named in free text, in order of appearance, each once."""
         unique: Dict[str, Resolution] = {}
         for _start, _end, resolution in self.scan(normalize(text or "").split(), allow_places):
-            unique.setdefault(resolution.school, resolution)
+            if resolution.school is not None:  # always: scan() keeps found schools only
+                unique.setdefault(resolution.school, resolution)
         return list(unique.values())
 
     def find_in_text(self, text: str, skip: Sequence[str] = ()) -> Optional[Resolution]:

@@ -81,7 +81,8 @@ def find_schools(text: str, words: Tokens, entity_mentions: Sequence[str] = ()
     listed = [Named(resolution.school, start, end,
                     normalize(" ".join(words[start:end])) in places)
               for start, end, resolution in school_resolver().scan(words, allow_places=True,
-                                                                   skip=covered)]
+                                                                   skip=covered)
+              if resolution.school is not None]  # always: scan() keeps found schools only
     unknown, suggestion = _entity_mentions([*entity_mentions, *_school_like_names(text)])
     others = [*unknown, *([suggestion[0]] if suggestion else [])]
     listed = [named for named in listed if not _inside_other_name(named, words, others)]

@@ -80,15 +80,15 @@ def _named_rows(span: Optional[Tuple[int, int]], mentions: SchoolMentions,
         facts = [s for s in all_school_facts() if s.name in candidates]
         known = [s for s in facts if PICKS[order[0]](s) is not None]
         return (min(known, key=PICKS[order[0]]).name,) if known else ()
-    facts = {s.name: s for s in all_school_facts()}
+    by_name = {s.name: s for s in all_school_facts()}
     control = values(tuple(mentions_words[start:end]), phrases_for_values("control"))
     if control:  # "the public one(s)": those of the list just read (or else seen) that are
         return tuple(name for name in (shown or candidates)
-                     if name in facts and facts[name].control == control[0])
+                     if name in by_name and by_name[name].control == control[0])
     inside_places = [p for p in places if start <= p.start < end]
-    return tuple(name for name in candidates if name in facts and any(
-        (p.kind == "city" and facts[name].city == p.value) or
-        (p.kind == "state" and facts[name].state == p.value) for p in inside_places))
+    return tuple(name for name in candidates if name in by_name and any(
+        (p.kind == "city" and by_name[name].city == p.value) or
+        (p.kind == "state" and by_name[name].state == p.value) for p in inside_places))
 
 
 def _taken_out(words: Tokens, mentions: SchoolMentions) -> set:
