@@ -14,7 +14,8 @@ sentence embedding, which carry what the words mean: "much obliged" lands near "
 though the two share no word. The embedding is weighted by `sentence_embedding_weight`
 (0 leaves it out), and only computed when the tf-idf regression alone is less than
 `embedding_gate` sure (see IntentModel). The tf-idf vocabulary and the regressions are saved
-with skops (no pickle), as Rasa's own LogisticRegressionClassifier does; the encoder's
+with skops (no pickle), as Rasa's own LogisticRegressionClassifier does, and loaded only
+if they hold nothing beyond what this component saves (see TRUSTED_TYPES); the encoder's
 weights are not copied into the Rasa model but read from the installed package, as the
 spaCy pipeline is.
 """
@@ -43,7 +44,20 @@ from knowledge.understanding.sentence_encoder import default_encoder
 
 logger = logging.getLogger(__name__)
 MODEL_FILE = "intent_classifier.skops"
-SAFE_TYPE_PREFIXES = ("sklearn.", "numpy.", "scipy.", "builtins.")
+# skops trusts plain data (numbers, strings, containers, arrays) and scikit-learn's estimators
+# by itself and reports every other type a file names. A model is code we run: anyone who can
+# replace it (an upload through Rasa's API, a tampered file) could name `builtins.eval` or
+# `numpy.load`, so only the types this component's parts actually save beyond skops' own are
+# trusted, by exact name; a test keeps the list equal to what training saves.
+TRUSTED_TYPES = frozenset({
+    "scipy.sparse._csr.csr_matrix",  # the tf-idf transformers' idf diagonal
+})
+
+
+class UntrustedModelError(Exception):
+    """The saved classifier names a type it never saves: refused, not loaded. Not a
+    ValueError, so it stops the model from loading instead of leaving the bot without
+    intents."""
 
 
 def classifier_input(message: Message) -> Text:
@@ -149,6 +163,13 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
         probabilities = self.model.predict_proba(messages)
         names = self.model.intents
         for message, row in zip(messages, probabilities):
+            if not (message.get(TEXT) or "").strip():
+                # An empty message says nothing: no intent (the FallbackClassifier then names
+                # it nlu_fallback). Scored, it came out as `affirm` at 0.79 — a "yes" the
+                # user never said, e.g. to "Did you mean ...?".
+                message.set(INTENT, {"name": None, "confidence": 0.0}, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [], add_to_output=True)
+                continue
             ranking: List[Dict[Text, Any]] = sorted(
                 ({"name": str(name), "confidence": float(p)} for name, p in zip(names, row)),
                 key=lambda i: -i["confidence"])
@@ -173,9 +194,9 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
             with model_storage.read_from(resource) as directory:
                 path = directory / MODEL_FILE
                 types = sio.get_untrusted_types(file=path)
-                unsafe = [t for t in types if not t.startswith(SAFE_TYPE_PREFIXES)]
-                if unsafe:
-                    raise ValueError(f"unexpected types in {path}: {unsafe}")
+                unlisted = sorted(set(types) - TRUSTED_TYPES)
+                if unlisted:
+                    raise UntrustedModelError(f"{path} names types it should not: {unlisted}")
                 component = cls(config, model_storage, resource)
                 component.model = IntentModel(component.config, **sio.load(path, trusted=types))
                 return component

@@ -7,6 +7,6 @@ scripts/setup.sh
 scripts/train.sh
 source scripts/lib.sh
 ACTIONS_PORT=${ACTIONS_PORT:-5055}
-start_server actions "http://localhost:$ACTIONS_PORT/health" \
-    .venv/bin/rasa run actions --port "$ACTIONS_PORT"
-.venv/bin/rasa shell "$@"
+start_actions
+# The shell talks to its own Rasa server over REST: nobody else needs to reach it.
+.venv/bin/rasa shell --interface "${RASA_HOST:-127.0.0.1}" "$@"

@@ -59,8 +59,10 @@ def started(command: List[str], health_url: str, log: Path,
 @contextmanager
 def action_server(workdir: Path, env: Optional[Dict[str, str]] = None) -> Iterator[str]:
     port = free_port()
+    # rasa-sdk listens on every interface unless SANIC_HOST names one; tests need loopback only.
     with started([RASA, "run", "actions", "--port", str(port), "--actions", "actions"],
-                 f"http://127.0.0.1:{port}/health", workdir / f"actions-{port}.log", env):
+                 f"http://127.0.0.1:{port}/health", workdir / f"actions-{port}.log",
+                 {"SANIC_HOST": "127.0.0.1", **(env or {})}):
         yield f"http://127.0.0.1:{port}/webhook"
 
 

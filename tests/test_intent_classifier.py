@@ -2,7 +2,10 @@
 with the spaCy ruler's entity tokens and the sentence embeddings as features."""
 from collections import Counter
 
+import numpy as np
 import pytest
+import skops.io as sio
+from scipy import sparse
 
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
@@ -14,7 +17,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from nlu_components.spacy_pipeline import build_pipeline
-from nlu_components.intent_classifier import TfidfIntentClassifier, classifier_input
+from nlu_components.intent_classifier import (MODEL_FILE, TRUSTED_TYPES, TfidfIntentClassifier,
+                                              UntrustedModelError, classifier_input)
 from tests.rasa_servers import PROJECT_ROOT
 
 EXAMPLES = {
@@ -44,6 +48,8 @@ def test_trains_saves_loads_and_predicts(tmp_path, embedding_weight):
                          for text in texts])
     trained = TfidfIntentClassifier.create(config, storage, resource, context)
     trained.train(data)
+    with storage.read_from(resource) as directory:  # the loader's list is exactly what it saves
+        assert set(sio.get_untrusted_types(file=directory / MODEL_FILE)) == TRUSTED_TYPES
     loaded = TfidfIntentClassifier.load(config, storage, resource, context)
     for component in (trained, loaded):
         asked = component.process([_message(nlp, "tuition at carnegie melon?"),
@@ -51,6 +57,8 @@ def test_trains_saves_loads_and_predicts(tmp_path, embedding_weight):
         assert [m.get(INTENT)["name"] for m in asked] == ["ask_tuition", "greet"]
         ranking = asked[0].get("intent_ranking")
         assert len(ranking) == 3 and abs(sum(i["confidence"] for i in ranking) - 1) < 1e-6
+        empty = component.process([_message(nlp, ""), _message(nlp, "  \n ")])
+        assert [m.get(INTENT) for m in empty] == [{"name": None, "confidence": 0.0}] * 2
 
 
 def test_the_encoder_runs_only_for_messages_words_alone_leave_unsure(tmp_path, monkeypatch):
@@ -84,6 +92,18 @@ def test_the_rulers_entities_become_tokens():
     assert classifier_input(_message(nlp, "is uc irvine in texas")) == (
         "is uc irvine in texas entity_school entity_state")
     assert classifier_input(Message(data={TEXT: "hi"})) == "hi"
+
+
+@pytest.mark.parametrize("hostile", [eval, np.load, sparse.coo_matrix(np.eye(2))],
+                         ids=["builtins.eval", "numpy.load", "scipy coo_matrix"])
+def test_a_model_naming_a_type_it_never_saves_is_refused(tmp_path, hostile):
+    """A replaced model file is code we would run: a type outside the list stops the load,
+    though it comes from a module (builtins, numpy, scipy) the classifier does use."""
+    storage, resource = LocalModelStorage(tmp_path), Resource("crafted")
+    with storage.write_to(resource) as directory:
+        sio.dump({"vectorizer": hostile}, directory / MODEL_FILE)
+    with pytest.raises(UntrustedModelError, match="names types it should not"):
+        TfidfIntentClassifier.load({}, storage, resource, ExecutionContext(GraphSchema({}), "t"))
 
 
 def test_without_training_it_leaves_messages_alone(tmp_path):

@@ -5,6 +5,7 @@ import functools
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import shutil
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -16,6 +17,8 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 WEB = PROJECT_ROOT / "web"
 OUTPUT = PROJECT_ROOT / "test-output"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# A name for the page that is not this machine's, though the browser reaches it on loopback.
+PUBLIC_HOST = "advisor.test"
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +36,8 @@ def site():
 def browser():
     assert CHROMIUM, "chromium is not installed (scripts/system_deps.sh installs it)"
     with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                             args=["--no-sandbox"])
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
+            "--no-sandbox", f"--host-resolver-rules=MAP {PUBLIC_HOST} 127.0.0.1"])
         yield browser
         browser.close()
 
@@ -101,4 +104,25 @@ def test_widget_shows_markup_as_text(browser, site, bot):
         timeout=60_000)
     assert page.locator("#chat-messages .msg.user").last.inner_text().strip() == hostile
     assert page.locator("#chat-messages img, #chat-messages b").count() == 0
+    page.close()
+
+
+@pytest.mark.parametrize("page_host, configured, expected", [
+    ("127.0.0.1", None, "linked"),              # local development: the link's server
+    (PUBLIC_HOST, None, "page"),                # a site: its own host, whatever the link says
+    (PUBLIC_HOST, "http://configured.test:5005", "configured"),  # ... or the one it names
+])
+def test_a_link_chooses_the_server_only_in_local_development(browser, site, page_host,
+                                                              configured, expected):
+    """A crafted link (?server=) must not point a site's widget at another server."""
+    page_origin = site.replace("127.0.0.1", page_host)
+    linked = f"http://127.0.0.1:{free_port()}"
+    server = {"linked": linked, "page": page_origin, "configured": configured}[expected]
+    page = browser.new_page()
+    if configured:
+        page.add_init_script(f"window.ADVISOR_SERVER_URL = {configured!r};")
+    page.goto(f"{page_origin}/index.html?server={linked}")
+    with page.expect_websocket() as socket:
+        page.click("#chat-bubble")
+    assert urlsplit(socket.value.url).netloc == urlsplit(server).netloc
     page.close()

@@ -1,7 +1,6 @@
 /* ML Master's Advisor chat widget for Rasa's socketio channel. Plain ES2017, no build step.
  *
- * Server: ?server=URL in the page address, else window.ADVISOR_SERVER_URL, else
- * http://localhost:5005. Protocol (Rasa 3.6 socketio channel, Socket.IO v5):
+ * Server: see serverUrl below. Protocol (Rasa 3.6 socketio channel, Socket.IO v5):
  *   connect          -> emit session_request {session_id}
  *   session_confirm  <- the session id (kept in sessionStorage)
  *   user_uttered     -> {message, session_id}
@@ -12,8 +11,20 @@
 (function () {
   "use strict";
 
-  const SERVER_URL = new URLSearchParams(window.location.search).get("server")
-    || window.ADVISOR_SERVER_URL || "http://localhost:5005";
+  const LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
+
+  /* The chat server. A link must not choose it: ?server=https://elsewhere would send everything
+   * the user types to whoever wrote the link. The page's own configuration does —
+   * window.ADVISOR_SERVER_URL, set before this script — else the host that serves the page
+   * (Rasa behind the same host). ?server= is honoured only on a page served from this machine,
+   * for local development, where Rasa is on :5005 unless ?server= says otherwise (`make web`). */
+  function serverUrl(location, configured) {
+    const local = location.protocol === "file:" || LOCAL_HOSTS.includes(location.hostname);
+    const requested = local && new URLSearchParams(location.search).get("server");
+    return requested || configured || (local ? "http://localhost:5005" : location.origin);
+  }
+
+  const SERVER_URL = serverUrl(window.location, window.ADVISOR_SERVER_URL);
   const SESSION_KEY = "ml-advisor-session-id";
   const TYPING_TIMEOUT_MS = 15000;
   const GREETING = {
