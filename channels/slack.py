@@ -7,7 +7,10 @@ deployment needs:
   test can point the connector at a local stand-in;
 * an event Slack delivers again (same `event_id`, e.g. a retry after a slow answer) is
   answered once: repeats get 200 with `X-Slack-No-Retry: 1` and produce no second reply;
-* the url_verification challenge is answered as Slack documents it ({"challenge": ...}).
+* the url_verification challenge is answered as Slack documents it ({"challenge": ...});
+* every message goes through the guard (channels/guard.py), so a fault behind the bot still
+  gets a sentence; and every text posted is escaped as Slack documents (&, <, >), so user
+  text quoted in a reply cannot become `<!channel>`, a mention or a link under the bot's name.
 
 Signatures are checked by Rasa's SlackInput (bad or stale ones get 400).
 """
@@ -21,6 +24,8 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.slack import SlackBot, SlackInput
 from sanic import Blueprint, response
 from sanic.request import Request
+
+from channels.guard import guarded
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +54,21 @@ class EventLog:
 def _env(credentials: Dict[Text, Any], key: Text, default_variable: Text) -> Optional[Text]:
     """credentials.yml gives the *name* of the environment variable (or nothing)."""
     return os.environ.get(credentials.get(key) or default_variable) or None
+
+
+def slack_escaped(text: Text) -> Text:
+    """Text with Slack's control characters escaped (api.slack.com: "Escaping text")."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class EscapingSlackBot(SlackBot):
+    """Rasa's Slack output with every mrkdwn `text` escaped. (Block Kit plain_text fields,
+    used for buttons, are not parsed for control sequences.)"""
+
+    async def _post_message(self, channel: Text, **kwargs: Any) -> None:
+        if isinstance(kwargs.get("text"), str):
+            kwargs["text"] = slack_escaped(kwargs["text"])
+        await super()._post_message(channel, **kwargs)
 
 
 class AdvisorSlackInput(SlackInput):
@@ -92,7 +112,8 @@ class AdvisorSlackInput(SlackInput):
 
     def get_output_channel(self, channel: Optional[Text] = None,
                            thread_id: Optional[Text] = None) -> SlackBot:
-        output = super().get_output_channel(channel, thread_id)
+        output = EscapingSlackBot(self.slack_token, channel or self.slack_channel, thread_id,
+                                  self.proxy)
         output.client.base_url = self.api_url
         return output
 
@@ -108,13 +129,21 @@ class AdvisorSlackInput(SlackInput):
                                              metadata)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        slack_webhook = super().blueprint(on_new_message)
+        slack_webhook = super().blueprint(guarded(on_new_message))
 
         @slack_webhook.on_request
-        async def url_verification(request: Request):
-            if request.method != "POST" or not request.path.endswith("/webhook"):
+        async def check_body(request: Request):
+            """A JSON body that is no object gets 400 (Rasa's handler would raise: 500); the
+            url_verification challenge is answered here."""
+            if request.method != "POST" or not request.path.endswith("/webhook") or \
+                    request.headers.get("content-type") != "application/json":
                 return None
-            body = _json_body(request)
+            try:
+                body = json.loads(request.body or b"{}")
+            except ValueError:
+                body = None
+            if not isinstance(body, dict):
+                return response.json({"error": "The body is not a JSON object."}, status=400)
             if body.get("type") == "url_verification" and \
                     self.is_request_from_slack_authentic(request):
                 return response.json({"challenge": body.get("challenge")})

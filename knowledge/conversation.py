@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Mapping, Optional
 
 from knowledge.deciding.decide import decide
 from knowledge.question import Message, Question
-from knowledge.replying.render import Reply, render
+from knowledge.replying.render import Reply, refused_reply, render
 from knowledge.state import ConversationState
 from knowledge.understanding.reading import read
 from knowledge.understanding.vocabulary import word_class
@@ -71,6 +71,9 @@ def respond(message: Message, state: Optional[Mapping[str, Any]]) -> Turn:
         outcomes, current = decide(question, current)
         replies += [reply for reply in render(outcomes) if reply not in replies]
         questions.append(question)
+    refused = tuple(n for question in questions for n in question.refused)
+    if refused:
+        replies = [refused_reply(refused), *(r for r in replies if r.fixed != "unclear")]
     if questions[0].greeting and questions[0].act != "greet" and replies:
         replies = [Reply(fixed="greet_short"), *replies]
     return Turn(replies, current.to_dict(), questions[0])

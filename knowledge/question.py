@@ -178,6 +178,7 @@ class Question:
     greeting: bool = False  # the message also greets
     correction: bool = False  # "sorry, I meant ..."
     page_size: Optional[int] = None  # "next 5"
+    refused: Tuple[str, ...] = ()  # numbers no answer can use ("$-5", "1e308"), left out
 
     def but(self, **changes: Any) -> "Question":
         return replace(self, **changes)

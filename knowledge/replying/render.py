@@ -29,6 +29,9 @@ SAID = {
                "“top 5 by graduation rate”.",
     "list_end": "That's the whole list.",
 }
+REFUSED = ("I left out {numbers}: I can only use figures the way the source gives them — "
+           "amounts from $0 up (e.g. “under $30k”), percentages up to 100%, ranks and counts "
+           "from 1.")
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,12 @@ class Reply:
     text: str = ""
     buttons: Tuple[Button, ...] = ()
     fixed: Optional[str] = None  # a fixed response, worded by the channel layer (FIXED)
+
+
+def refused_reply(numbers: Sequence[str]) -> Reply:
+    """The numbers of a message that no answer can use, said plainly."""
+    quoted = [f"“{n[:40]}…”" if len(n) > 40 else f"“{n}”" for n in numbers[:3]]
+    return Reply(REFUSED.format(numbers=" and ".join(quoted)))
 
 
 def _said(outcome: o.Said) -> Reply:

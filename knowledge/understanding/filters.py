@@ -76,6 +76,23 @@ def _tuition_bounds(text: str) -> Dict[str, int]:
     return bounds
 
 
+# The words around a number are read from a window of this many characters, not from the
+# whole text: reading the whole text again for every number was quadratic (issue 12).
+NEAR_CHARS = 120
+
+
+def _words_before(text: str, start: int) -> Tokens:
+    window = text[max(0, start - NEAR_CHARS):start]
+    if start > NEAR_CHARS:
+        window = window.split(" ", 1)[-1]  # not a word cut in half
+    return tokens(window)
+
+
+def _words_after(text: str, end: int) -> Tokens:
+    return tokens(text[end:end + NEAR_CHARS].rsplit(" ", 1)[0] if len(text) > end + NEAR_CHARS
+                  else text[end:])
+
+
 def _excluded(before: Tokens) -> bool:
     """An exclusion verb shortly before a bound ("drop anything over 60k")."""
     recent = before[-6:]
@@ -84,13 +101,13 @@ def _excluded(before: Tokens) -> bool:
 
 
 def _amount_role(text: str, item: Amount) -> Optional[str]:
-    before = tokens(text[:item.start])[-5:]
-    after = tokens(text[item.end:])[:3]
+    before = _words_before(text, item.start)[-5:]
+    after = _words_after(text, item.end)[:3]
     lower_before = _ends_with(before, "tuition_lower_cues")
     upper_before = _ends_with(before, "tuition_upper_cues")
     lower = lower_before > upper_before or _starts_with(after, "tuition_lower_cues")
     upper = upper_before > lower_before or _starts_with(after, "tuition_upper_cues")
-    if (lower or upper) and _excluded(tokens(text[:item.start])):
+    if (lower or upper) and _excluded(_words_before(text, item.start)):
         lower, upper = upper, lower  # "drop anything over 60k": 60k at most
     if lower:
         return "min_tuition"
@@ -104,10 +121,10 @@ def _amount_role(text: str, item: Amount) -> Optional[str]:
 def _grad_bounds(text: str) -> Dict[str, int]:
     bounds: Dict[str, int] = {}
     for item in percents(text):
-        before = tokens(text[:item.start])[-4:]
-        after = tokens(text[item.end:])[:4]
+        before = _words_before(text, item.start)[-4:]
+        after = _words_after(text, item.end)[:4]
         upper = _ends_with(before, "grad_upper_cues") or _starts_with(after, "grad_upper_cues")
-        if _excluded(tokens(text[:item.start])):
+        if _excluded(_words_before(text, item.start)):
             upper = not upper  # "throw out anything that graduates under 95%": 95% and up
         # "95% grad rate", "at least 90% graduate", "95% or better": a minimum
         bounds["max_grad_rate" if upper else "min_grad_rate"] = item.value

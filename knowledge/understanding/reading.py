@@ -11,6 +11,7 @@ do online?") describes the user, not the list asked for.
         -> Question(act="facts", schools=("Emory University",), topics=("programs",))
 """
 from dataclasses import replace
+from typing import Tuple
 
 from knowledge.question import CriteriaChange, Message, Question
 from knowledge.state import ConversationState
@@ -21,7 +22,7 @@ from knowledge.understanding.places import find_places
 from knowledge.understanding.profile import read_profile
 from knowledge.understanding.references import read_references
 from knowledge.understanding.schools import Named, SchoolMentions, find_schools
-from knowledge.understanding.vocabulary import find, phrase_list
+from knowledge.understanding.vocabulary import find, phrase_list, unusable_numbers
 from knowledge.understanding.subjects import Subjects
 
 
@@ -30,6 +31,10 @@ def read(message: Message, state: ConversationState) -> Question:
     text = " ".join((message.text or "").split())
     if not text:
         return Question("empty")
+    text, refused = _without_unusable_numbers(text)
+    if refused:  # "$-5" is left out and the user told so, never read as $5 or $5,000
+        question = read(replace(message, text=text), state) if text else Question("unclear")
+        return question.but(refused=refused)
     words = Words(text, about_user(text))
     entities = {name: tuple(v) for name, v in (message.entities or {}).items()}
     mentions = _without_background(find_schools(text, words.tokens, entities.get("school", ())),
@@ -52,6 +57,15 @@ def read(message: Message, state: ConversationState) -> Question:
     profile = read_profile(text, words.tokens, places, crit.change.values.get("max_tuition"))
     return Reader(message, state, words, mentions, places, refs, crit, subjects,
                    profile).question()
+
+
+def _without_unusable_numbers(text: str) -> Tuple[str, Tuple[str, ...]]:
+    """The text without the numbers no answer can use, and those numbers as written."""
+    spans = unusable_numbers(text)
+    refused = tuple(dict.fromkeys(text[start:end] for start, end in spans))
+    for start, end in reversed(spans):
+        text = f"{text[:start]} {text[end:]}"
+    return " ".join(text.split()), refused
 
 
 def _without_background(mentions: SchoolMentions, words: Words) -> SchoolMentions:

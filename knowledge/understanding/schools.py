@@ -52,9 +52,13 @@ class SchoolMentions:
 _AT_NAME = re.compile(r"\b(?:at|about)\s+([A-Z][\w&.'-]+(?:\s+[A-Z][\w&.'-]+){0,3})")
 
 
+_MARKUP = re.compile(r"<[^>]*>?|[<>{}`]")  # HTML, Slack's <!channel>, templates, code
+
+
 def shortened(mention: str) -> str:
-    """A user's text as it may be echoed: one line, at most MAX_MENTION_CHARS characters."""
-    text = " ".join((mention or "").split())
+    """A user's text as it may be echoed: one line, at most MAX_MENTION_CHARS characters, no
+    markup (a reply never carries the user's HTML, a Slack mention or a template back)."""
+    text = " ".join(_MARKUP.sub(" ", mention or "").split())
     return text if len(text) <= MAX_MENTION_CHARS else text[:MAX_MENTION_CHARS - 1] + "…"
 
 
@@ -90,8 +94,9 @@ def find_schools(text: str, words: Tokens, entity_mentions: Sequence[str] = ()
         suggestion = None  # the school offered is named anyway
     for named in listed:
         covered[named.start:named.end] = [True] * (named.end - named.start)
-    return SchoolMentions(tuple(listed), tuple(unlisted), tuple(shortened(u) for u in unknown),
-                          suggestion, tuple(covered))
+    unknown_shown = tuple(filter(None, map(shortened, unknown)))  # "<!channel>": nothing
+    return SchoolMentions(tuple(listed), tuple(unlisted), unknown_shown, suggestion,
+                          tuple(covered))
 
 
 @cached_per_store

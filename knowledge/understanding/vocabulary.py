@@ -231,6 +231,31 @@ def percent(text: str) -> Optional[int]:
     return found[0].value if found else None
 
 
+# Numbers no answer can use, refused and said so rather than read as something else: a
+# negative figure ("$-5", "top -3"; a hyphen between words or numbers is no minus sign), exponent
+# notation ("$1e308"), ten digits or more (no figure in the source has more than six), and
+# percentages over 100 (checked below).
+_UNUSABLE = re.compile(r"(?<![\w.$-])\$?\s*-\s*\$?\d[\d,]*(?:\.\d+)?\s*(?:k\b|%)?"
+                       r"|\$?(?<![\w.])\d+(?:\.\d+)?e[+-]?\d+\b"
+                       r"|\$?(?<![\w.,])\d[\d,]{9,}(?:\.\d+)?\s*%?"
+                       r"|(?<![\w.,])\d{3,4}(?:\.\d+)?\s*(?:%|percent\b)", re.IGNORECASE)
+MAX_PERCENT = 100
+
+
+def unusable_numbers(text: str) -> List[Tuple[int, int]]:
+    """Where the text has numbers no answer can use (see _UNUSABLE), as (start, end)."""
+    spans = []
+    for match in _UNUSABLE.finditer(text or ""):
+        found = match.group(0).strip()
+        if found.endswith(("%", "percent")) and not found.lstrip("$").startswith("-"):
+            digits = re.match(r"\$?\s*([\d,]+)", found)
+            if digits and len(digits.group(1)) <= 4 and \
+                    int(digits.group(1).replace(",", "")) <= MAX_PERCENT:
+                continue
+        spans.append((match.start(), match.start() + len(match.group(0).rstrip())))
+    return spans
+
+
 def number_word(word: str) -> Optional[int]:
     """"7" -> 7, "seven" -> 7, "7th" -> None (an ordinal is not a count)."""
     if word.isascii() and word.isdigit() and len(word) <= 3:
