@@ -87,7 +87,8 @@ def test_rest_malformed_bodies_get_400_with_a_sentence(bot, body):
     assert response.json()["error"] and "JSON object" in response.json()["expected"]
 
 
-async def _socketio_replies(url: str, events: List) -> List[List[str]]:
+async def _socketio_replies(url: str, events: List, first_reply_seconds: float = 60
+                           ) -> List[List[str]]:
     """Each event sent on one socket.io connection, as the widget sends it; the bot's texts
     for each (the replies of one message arrive together; a short quiet ends them)."""
     client = socketio.AsyncClient()
@@ -101,7 +102,7 @@ async def _socketio_replies(url: str, events: List) -> List[List[str]]:
         for event in events:
             before = len(received)
             await client.emit("user_uttered", event)
-            for _ in range(600):  # up to 60 s for the first reply
+            for _ in range(int(first_reply_seconds * 10)):  # wait for the first reply
                 await asyncio.sleep(0.1)
                 if len(received) > before:
                     break
@@ -116,7 +117,7 @@ async def _socketio_replies(url: str, events: List) -> List[List[str]]:
 
 
 def test_socketio_hostile_messages_and_events_get_sensible_replies(bot):
-    texts = ALL[::SOCKETIO_EVERY]
+    texts = [text for text in ALL[::SOCKETIO_EVERY] if text.strip()]
     events = [{"message": text, "session_id": "s"} for text in texts]
     malformed = ["tuition at cmu", None, 42, ["a"], {"message": {"$ne": 1}},
                  {"message": "hi", "metadata": "not an object"}]
@@ -129,6 +130,15 @@ def test_socketio_hostile_messages_and_events_get_sensible_replies(bot):
         assert len(replies) == 1 and "couldn't read that message" in replies[0], replies
     assert "too long" in answers[-2][0]
     assert "$62,260" in " ".join(answers[-1])
+
+
+def test_socketio_an_empty_message_gets_no_answer_and_an_init_payload_greets(bot):
+    """rasa-webchat's conventions: some clients send "" on connecting; "/get_started" is its
+    default init payload."""
+    greeting, = asyncio.run(_socketio_replies(bot.url, [{"message": "/get_started"}]))
+    silent, = asyncio.run(_socketio_replies(bot.url, [{"message": "  "}], first_reply_seconds=3))
+    assert silent == []
+    assert len(greeting) == 1 and greeting[0].startswith("Hi")
 
 
 def test_slack_hostile_messages_get_sensible_escaped_replies(bot):

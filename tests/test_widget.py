@@ -42,8 +42,10 @@ def browser():
         browser.close()
 
 
-def open_widget(browser, site, bot, **context):
-    page = browser.new_page(**context)
+def open_widget(browser, site, bot, context=None, **options):
+    """The page with the chat open; in `context` (a browser profile: its localStorage) when
+    given, else a new one."""
+    page = context.new_page() if context else browser.new_page(**options)
     page.goto(f"{site}/index.html?server={bot.url}")
     page.click("#chat-bubble")
     page.wait_for_selector("#chat-panel", state="visible")
@@ -78,6 +80,35 @@ def test_widget_answers_and_quick_replies_work(browser, site, bot):
     print(f"\nwidget screenshots: {OUTPUT / 'widget-answer.png'}, "
           f"{OUTPUT / 'widget-quick-replies.png'}")
     page.close()
+
+
+def test_the_conversation_survives_a_reload_and_a_second_tab_until_started_afresh(
+        browser, site, bot):
+    profile = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = open_widget(browser, site, bot, profile)
+    ask(page, "tuition at CMU")
+    bot_message_containing(page, "$62,260")
+
+    page.reload()  # the history is drawn again and the context is the server's
+    page.click("#chat-bubble")
+    page.wait_for_selector("#chat-messages .msg.user:has-text('tuition at CMU')")
+    bot_message_containing(page, "$62,260")
+    ask(page, "and its graduation rate?")
+    bot_message_containing(page, "98%")
+    page.screenshot(path=str(OUTPUT / "widget-after-reload.png"))
+
+    tab = open_widget(browser, site, bot, profile)  # a second tab: the same conversation
+    tab.wait_for_selector("#chat-messages .msg.bot:has-text('98%')")
+    ask(tab, "where is it?")
+    bot_message_containing(tab, "Pittsburgh")
+    bot_message_containing(page, "Pittsburgh")  # the answer reaches both tabs
+
+    page.click("[aria-label='New conversation']")
+    assert page.locator("#chat-messages .msg.user").count() == 0
+    ask(page, "and its graduation rate?")  # nothing in focus any more: a list, not CMU
+    bot_message_containing(page, "By graduation rate")
+    assert "tuition at CMU" not in page.evaluate("localStorage.getItem('ml-advisor-transcript')")
+    profile.close()
 
 
 def test_widget_fills_a_phone_screen_and_closes(browser, site, bot):

@@ -1,8 +1,10 @@
 /* ML Master's Advisor chat widget for Rasa's socketio channel. Plain ES2017, no build step.
  *
- * Server: see serverUrl below. Protocol (Rasa 3.6 socketio channel, Socket.IO v5):
+ * Server: see serverUrl below. Protocol (Rasa 3.6 socketio channel, Socket.IO v5, with
+ * session persistence: channels/socketio.py):
  *   connect          -> emit session_request {session_id}
- *   session_confirm  <- the session id (kept in sessionStorage)
+ *   session_confirm  <- the session id: the conversation, kept in localStorage with the
+ *                       transcript, so a reload or a second tab goes on with it
  *   user_uttered     -> {message, session_id}
  *   bot_uttered      <- {text, quick_replies: [{title, payload}]} (or buttons), one per message
  *
@@ -26,6 +28,8 @@
 
   const SERVER_URL = serverUrl(window.location, window.ADVISOR_SERVER_URL);
   const SESSION_KEY = "ml-advisor-session-id";
+  const TRANSCRIPT_KEY = "ml-advisor-transcript";
+  const TRANSCRIPT_KEPT = 200; // messages redrawn after a reload (the newest)
   const TYPING_TIMEOUT_MS = 15000;
   const GREETING = {
     text: "Hi! Ask me about ML master's programs — e.g. “tuition at CMU”, “cheapest programs in California” or “help me choose”.",
@@ -53,18 +57,47 @@
   const status = document.getElementById("chat-status");
   const statusText = status.querySelector(".status-text") || status;
 
+  const newButton = document.getElementById("chat-new");
+
   let socket = null;
-  let sessionId = readSession();
+  let sessionId = stored(SESSION_KEY) || newSessionId();
+  let transcript = readTranscript();
   let typing = null;
   let typingTimer = null;
   let greeted = false;
 
-  function readSession() {
-    try { return window.sessionStorage.getItem(SESSION_KEY); } catch (e) { return null; }
+  /* localStorage, when the browser allows it (private modes may not): the conversation then
+   * lasts as long as the page. */
+  function stored(key) {
+    try { return window.localStorage.getItem(key); } catch (e) { return null; }
   }
 
-  function storeSession(id) {
-    try { window.sessionStorage.setItem(SESSION_KEY, id); } catch (e) { /* private mode */ }
+  function store(key, value) {
+    try {
+      if (value === null) window.localStorage.removeItem(key);
+      else window.localStorage.setItem(key, value);
+    } catch (e) { /* private mode or full: kept in the page only */ }
+  }
+
+  function newSessionId() {
+    const bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    const id = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+    store(SESSION_KEY, id);
+    return id;
+  }
+
+  function readTranscript() {
+    try {
+      const kept = JSON.parse(stored(TRANSCRIPT_KEY) || "[]");
+      return Array.isArray(kept) ? kept : [];
+    } catch (e) { return []; }
+  }
+
+  function remember(entry) {
+    transcript.push(entry);
+    transcript = transcript.slice(-TRANSCRIPT_KEPT);
+    store(TRANSCRIPT_KEY, JSON.stringify(transcript));
   }
 
   function scrollToNewest() {
@@ -170,7 +203,7 @@
     typing = null;
   }
 
-  function showBotMessage(data) {
+  function showBotMessage(data, restoring) {
     hideTyping();
     if (data === null || data === undefined) return;
     if (typeof data === "string") data = { text: data };
@@ -183,6 +216,38 @@
     if (!text && !replies.length) return;
     if (text) addMessage("bot", text);
     if (replies.length) addQuickReplies(replies);
+    if (!restoring) remember({ kind: "bot", text, quick_replies: replies });
+  }
+
+  /* The conversation so far, as it was shown (after a reload, or in a second tab); quick
+   * replies of earlier answers are shown used. */
+  function redraw() {
+    transcript.forEach((entry, index) => {
+      if (!entry || typeof entry.text !== "string") return;
+      if (entry.kind === "user") {
+        addMessage("user", entry.text);
+        return;
+      }
+      showBotMessage(entry, true);
+      const row = messages.lastElementChild;
+      if (index < transcript.length - 1 && row && row.classList.contains("quick-replies")) {
+        row.classList.add("used");
+        row.querySelectorAll("button").forEach((b) => { b.disabled = true; });
+      }
+    });
+  }
+
+  /* "New conversation": a new session (a new, empty conversation on the server) and an
+   * empty transcript. */
+  function startAfresh() {
+    hideTyping();
+    transcript = [];
+    store(TRANSCRIPT_KEY, null);
+    sessionId = newSessionId();
+    messages.replaceChildren();
+    showBotMessage(GREETING, true);
+    if (socket && socket.connected) socket.emit("session_request", { session_id: sessionId });
+    input.focus({ preventScroll: true });
   }
 
   function showError(text) {
@@ -196,6 +261,7 @@
     const text = String(payload || "").trim();
     if (!text) return false;
     addMessage("user", shown || text);
+    remember({ kind: "user", text: shown || text });
     if (!socket || !socket.connected) {
       showError("Sorry, I can't reach the advisor right now — reconnecting. Please try again in a moment.");
       connect();
@@ -228,7 +294,7 @@
       const id = typeof confirmed === "string" ? confirmed : confirmed && confirmed.session_id;
       if (id) {
         sessionId = String(id);
-        storeSession(sessionId);
+        store(SESSION_KEY, sessionId);
       }
     });
     socket.on("bot_uttered", showBotMessage);
@@ -246,7 +312,8 @@
     connect();
     if (!greeted) {
       greeted = true;
-      showBotMessage(GREETING);
+      showBotMessage(GREETING, true);
+      redraw();
     }
     scrollToNewest();
     input.focus({ preventScroll: true });
@@ -261,6 +328,7 @@
 
   bubble.addEventListener("click", () => (panel.hidden ? openPanel() : closePanel()));
   closeButton.addEventListener("click", closePanel);
+  newButton.addEventListener("click", startAfresh);
   panel.addEventListener("keydown", (event) => {
     if (event.key === "Escape") closePanel();
   });
