@@ -157,3 +157,28 @@ def test_a_link_chooses_the_server_only_in_local_development(browser, site, page
         page.click("#chat-bubble")
     assert urlsplit(socket.value.url).netloc == urlsplit(server).netloc
     page.close()
+
+
+def test_rasa_webchat_greets_answers_and_resumes_after_a_reload(browser, site, bot):
+    """The community widget itself (npm rasa-webchat), as a site runs it (web/webchat.html)."""
+    profile = browser.new_context()
+    profile.add_init_script(f"window.ADVISOR_SERVER_URL = {bot.url!r};")
+    page = profile.new_page()
+    page.goto(f"{site}/webchat.html")
+    page.click(".rw-launcher")
+    page.wait_for_selector(".rw-response:has-text('I advise on machine-learning')",
+                           timeout=60_000)  # its init payload greets; nothing says "yes"
+    page.fill(".rw-new-message", "tuition at CMU")
+    page.press(".rw-new-message", "Enter")
+    page.wait_for_selector(".rw-response:has-text('$62,260')", timeout=60_000)
+
+    page.reload()
+    if not page.locator(".rw-new-message").count():
+        page.click(".rw-launcher")
+    page.wait_for_selector(".rw-response:has-text('$62,260')")  # its history, redrawn
+    page.fill(".rw-new-message", "and its graduation rate?")
+    page.press(".rw-new-message", "Enter")
+    page.wait_for_selector(".rw-response:has-text('98%')", timeout=60_000)  # in context
+    page.screenshot(path=str(OUTPUT / "rasa-webchat.png"))
+    assert page.locator(".rw-response:has-text('I advise on machine-learning')").count() == 1
+    profile.close()
