@@ -4,14 +4,18 @@ KNOWLEDGE_DB_URL: any SQLAlchemy URL (postgresql://user:pw@host/db for deploymen
 default: the SQLite file build/knowledge.db in the project folder.
 """
 import os
+import time
 from contextlib import contextmanager
 from functools import lru_cache, wraps
 from pathlib import Path
-from typing import Callable, List, TypeVar
+from typing import Callable, Dict, List, Optional, Tuple, TypeVar
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+
+from knowledge.store.models import StoreVersion
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DB_PATH = PROJECT_ROOT / "build" / "knowledge.db"
@@ -59,22 +63,48 @@ def session_scope(engine: Engine = None):
 
 Result = TypeVar("Result")
 _CACHES: List = []
+# How long a process may answer from cached facts after the loader replaced the store: each
+# process reads the store's version token at most this often (one tiny query), and drops its
+# caches when the token changes.
+VERSION_CHECK_SECONDS = float(os.environ.get("KNOWLEDGE_VERSION_CHECK_SECONDS") or 2.0)
+_versions: Dict[str, Tuple[float, Optional[str]]] = {}  # url -> (checked at, token)
+
+
+def store_version(url: str) -> Optional[str]:
+    """The token of the load the store at `url` holds, as last checked. A store the check
+    cannot read (it is down, or predates versions) keeps the version last seen."""
+    checked_at, token = _versions.get(url, (None, None))
+    now = time.monotonic()
+    if checked_at is not None and now - checked_at < VERSION_CHECK_SECONDS:
+        return token
+    try:
+        with engine_for(url).connect() as connection:
+            latest = connection.execute(select(StoreVersion.token)).scalar()
+    except SQLAlchemyError:
+        latest = token
+    if checked_at is not None and latest != token:
+        clear_caches()  # the entries of the old version would never be read again
+    _versions[url] = (now, latest)
+    return latest
 
 
 def cached_per_store(function: Callable[..., Result]) -> Callable[..., Result]:
-    """Memoize a read of the store per store URL. The store is read-only while the bot runs
-    (the loader rebuilds it before start), so a process reads each fact once; the loader
-    calls clear_caches(). Cached results must be immutable (tuples, frozen dataclasses)."""
-    cached = lru_cache(maxsize=None)(lambda _url, *args: function(*args))
+    """Memoize a read of the store per store URL and version. The loader replaces the store
+    as a whole and gives it a new version token, so a fact read once is valid until the
+    token changes (see store_version). Cached results must be immutable (tuples, frozen
+    dataclasses)."""
+    cached = lru_cache(maxsize=None)(lambda _url, _version, *args: function(*args))
     _CACHES.append(cached)
 
     @wraps(function)
     def read(*args):
-        return cached(database_url(), *args)
+        url = database_url()
+        return cached(url, store_version(url), *args)
 
     return read
 
 
 def clear_caches() -> None:
+    _versions.clear()
     for cache in _CACHES:
         cache.cache_clear()

@@ -1,9 +1,15 @@
 """Build the knowledge store from the curated data files: `python -m knowledge.store.load`.
 
-Idempotent: every run drops the store's tables and loads them again from knowledge/data/,
-so the store always equals the data files.
+Idempotent: every run replaces the store's tables with ones loaded from knowledge/data/, so
+the store always equals the data files. Safe while action servers answer: every row is built
+(and every data file checked) before the store is touched, and the new tables replace the old
+in one step (knowledge/store/replace.py), so readers see the old store or the new one, never
+a missing or partial one, and a failed load leaves the old store in place. Running processes
+notice the new store's version within engine.VERSION_CHECK_SECONDS and drop their caches.
 """
 import sys
+import time
+import uuid
 from typing import Any, Dict, Iterable, List, Optional
 
 from sqlalchemy.engine import Engine
@@ -11,7 +17,8 @@ from sqlalchemy.engine import Engine
 from knowledge.data import read_data
 from knowledge.store import models
 from knowledge.store.sentences import embeddings, profile_sentences
-from knowledge.store.engine import clear_caches, database_url, get_engine, session_scope
+from knowledge.store.engine import clear_caches, database_url, get_engine
+from knowledge.store.replace import replace_store
 
 
 # Profile list -> (table, the column a plain-string item fills; None when items are mappings).
@@ -112,21 +119,25 @@ def guide_records(data: Dict[str, Any]) -> Iterable[Any]:
 def load(engine: Optional[Engine] = None) -> int:
     """Rebuild the store from the data files; returns the number of schools loaded."""
     engine = engine or get_engine()
-    models.Base.metadata.drop_all(engine)
-    models.Base.metadata.create_all(engine)
-    schools = read_data("schools.yaml")["schools"]
-    states = read_data("states.yaml")["states"]
-    with session_scope(engine) as session:
-        session.add_all(models.State(**{column: state.get(column) for column in STATE_COLUMNS})
-                        for state in states)
-        built = [build_school(record) for record in schools]
-        _embed(built)
-        session.add_all(built)
-        session.add_all(guide_records(read_data("guides.yaml")))
-        session.add_all(build_other_school(record)
-                        for record in read_data("other_schools.yaml")["schools"])
+    rows = store_rows()
+    replace_store(engine, models.Base.metadata, lambda session: session.add_all(rows))
     clear_caches()  # this process now reads the new store
-    return len(schools)
+    return sum(isinstance(row, models.School) for row in rows)
+
+
+def store_rows() -> List[Any]:
+    """Every row of a new store, built and checked in memory (nothing written yet); the
+    slow part, embedding the profile sentences, comes after every data file is checked."""
+    schools = [build_school(record) for record in read_data("schools.yaml")["schools"]]
+    rows = [*(models.State(**{column: state.get(column) for column in STATE_COLUMNS})
+              for state in read_data("states.yaml")["states"]),
+            *schools,
+            *guide_records(read_data("guides.yaml")),
+            *(build_other_school(record)
+              for record in read_data("other_schools.yaml")["schools"]),
+            models.StoreVersion(token=uuid.uuid4().hex, loaded_at=time.time())]
+    _embed(schools)
+    return rows
 
 
 def main() -> int:

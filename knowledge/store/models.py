@@ -239,3 +239,12 @@ class OtherSchoolMention(Base):
     section = Column(String(300), nullable=False)
     line = Column(Integer, nullable=False)
     quote = Column(Text, nullable=False)
+
+
+class StoreVersion(Base):
+    """One row naming the load that filled the store. It is replaced with the other tables,
+    so a process that sees a new token knows its cached facts are stale (engine.py)."""
+    __tablename__ = "store_version"
+
+    token = Column(String(64), primary_key=True)
+    loaded_at = Column(Float, nullable=False)
