@@ -4,7 +4,7 @@ context of the conversation, say the replies, keep the new context in the `conte
 Whatever fails inside, the user gets a sentence, never silence: the error is logged with
 the conversation id and the context is left as it was, so the next turn works."""
 import logging
-from typing import Any, Dict, Iterable, List, Text, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.intents import message_from_parse
 from actions.slots import CONTEXT
 from knowledge.conversation import respond
+from knowledge.replying.render import Reply
 
 logger = logging.getLogger(__name__)
 
@@ -27,12 +28,27 @@ FIXED_RESPONSES = {
     "unclear": "utter_default",
 }
 FAILED = "utter_cannot_look_up"
+# Channels whose output draws a reply's table: the website widget (and any socket.io client)
+# and Slack. REST and the shell keep their plain text alone, as before.
+TABLE_CHANNELS = ("socketio", "slack")
 
 
 def buttons(pairs: Iterable[Tuple[Text, Text]]) -> List[Dict[Text, Text]]:
     """(title, text sent when clicked) -> Rasa buttons: quick replies in the widget, blocks
     in Slack, numbered choices in the shell."""
     return [{"title": title, "payload": payload} for title, payload in pairs]
+
+
+def table_payload(reply: Reply, channel: Optional[Text]) -> Optional[Dict[Text, Any]]:
+    """The custom payload sent with a ranking's or comparison's text, for channels that draw
+    the table. Rasa's socket.io output emits a custom payload as `emit(event, **payload)`, so
+    its "data" is the event the widget receives right after the text; the text rides along,
+    so the widget knows which message the table stands for, and rasa-webchat, which draws
+    only {text} or {text, quick_replies} events, passes it by. The Slack output
+    (channels/slack.py) reads the same payload."""
+    if reply.table is None or channel not in TABLE_CHANNELS:
+        return None
+    return {"data": {"text": reply.text, "table": reply.table.to_dict()}}
 
 
 class ActionConverse(Action):
@@ -48,9 +64,11 @@ class ActionConverse(Action):
             logger.exception("action_converse failed in conversation %s", tracker.sender_id)
             dispatcher.utter_message(response=FAILED)
             return []
+        channel = tracker.get_latest_input_channel()
         for reply in turn.replies:
             if reply.fixed:
                 dispatcher.utter_message(response=FIXED_RESPONSES[reply.fixed])
             else:
-                dispatcher.utter_message(text=reply.text, buttons=buttons(reply.buttons))
+                dispatcher.utter_message(text=reply.text, buttons=buttons(reply.buttons),
+                                         json_message=table_payload(reply, channel))
         return [SlotSet(CONTEXT, turn.state)]

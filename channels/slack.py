@@ -10,7 +10,10 @@ deployment needs:
 * the url_verification challenge is answered as Slack documents it ({"challenge": ...});
 * every message goes through the guard (channels/guard.py), so a fault behind the bot still
   gets a sentence; and every text posted is escaped as Slack documents (&, <, >), so user
-  text quoted in a reply cannot become `<!channel>`, a mention or a link under the bot's name.
+  text quoted in a reply cannot become `<!channel>`, a mention or a link under the bot's name;
+* a ranking or comparison (a reply with a table in its custom payload) is one message: its
+  table as Block Kit (channels/slack_blocks.py) with the buttons, and the reply's text as the
+  message's `text`, which Slack shows in notifications and where blocks cannot be shown.
 
 Signatures are checked by Rasa's SlackInput (bad or stale ones get 400).
 """
@@ -26,6 +29,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 
 from channels.guard import guarded
+from channels.slack_blocks import slack_escaped, table_blocks
 
 logger = logging.getLogger(__name__)
 
@@ -56,14 +60,26 @@ def _env(credentials: Dict[Text, Any], key: Text, default_variable: Text) -> Opt
     return os.environ.get(credentials.get(key) or default_variable) or None
 
 
-def slack_escaped(text: Text) -> Text:
-    """Text with Slack's control characters escaped (api.slack.com: "Escaping text")."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _table(custom: Any) -> Optional[Dict[Text, Any]]:
+    """The table of a custom payload (actions/converse.py: {"data": {"text", "table"}})."""
+    data = custom.get("data") if isinstance(custom, dict) else None
+    table = data.get("table") if isinstance(data, dict) else None
+    return table if isinstance(table, dict) else None
 
 
 class EscapingSlackBot(SlackBot):
-    """Rasa's Slack output with every mrkdwn `text` escaped. (Block Kit plain_text fields,
-    used for buttons, are not parsed for control sequences.)"""
+    """Rasa's Slack output with every mrkdwn `text` escaped (the blocks of a table are
+    escaped where they are made; Block Kit plain_text, used for buttons, is not parsed for
+    control sequences), and a reply with a table sent as one message of blocks."""
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        table = _table(message.get("custom"))
+        if table is None:
+            await super().send_response(recipient_id, message)
+            return
+        await self._post_message(channel=self.slack_channel or recipient_id, as_user=True,
+                                 text=message.get("text") or table.get("title") or "",
+                                 blocks=table_blocks(table, message.get("buttons") or []))
 
     async def _post_message(self, channel: Text, **kwargs: Any) -> None:
         if isinstance(kwargs.get("text"), str):

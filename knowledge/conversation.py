@@ -13,6 +13,8 @@ from typing import Any, Dict, List, Mapping, Optional
 
 from knowledge.deciding.decide import decide
 from knowledge.question import Message, Question
+from knowledge.deciding.outcomes import Outcome
+from knowledge.replying.citations import SOURCE_BUTTON, lines_behind, valued_schools
 from knowledge.replying.render import Reply, refused_reply, render
 from knowledge.state import ConversationState
 from knowledge.understanding.reading import read
@@ -30,6 +32,7 @@ class Turn:
     question: Question  # how the message was read (for logs and tests)
 
 
+MAX_BUTTONS = 5  # Slack shows at most five buttons under a message (and drops them all past it)
 MIN_PART_WORDS = 3  # a part of a message this short is not a question of its own
 
 
@@ -60,10 +63,22 @@ def _parts(message: Message) -> List[Message]:
             *(Message(text=piece, entities=message.entities) for piece in pieces[1:])]
 
 
+def _with_source_button(replies: List[Reply]) -> List[Reply]:
+    """The "Source" quick reply on the answer's last text, if it has room for one more."""
+    for index in range(len(replies) - 1, -1, -1):
+        reply = replies[index]
+        if reply.text and not reply.fixed:
+            if len(reply.buttons) < MAX_BUTTONS:
+                replies[index] = replace(reply, buttons=(*reply.buttons, SOURCE_BUTTON))
+            break
+    return replies
+
+
 def respond(message: Message, state: Optional[Mapping[str, Any]]) -> Turn:
     current = ConversationState.from_dict(state)
     replies: List[Reply] = []
     questions: List[Question] = []
+    answered: List[Outcome] = []
     for part in _parts(message):
         question = read(part, current)
         if questions and question.act in QUIET_PARTS:
@@ -71,6 +86,13 @@ def respond(message: Message, state: Optional[Mapping[str, Any]]) -> Turn:
         outcomes, current = decide(question, current)
         replies += [reply for reply in render(outcomes) if reply not in replies]
         questions.append(question)
+        answered += outcomes
+    if all(question.act != "source" for question in questions):
+        # "Source" next shows the lines behind this answer (knowledge.replying.citations)
+        cited = lines_behind(answered)
+        current = current.but(cited=cited, valued=valued_schools(answered))
+        if cited:
+            replies = _with_source_button(replies)
     refused = tuple(n for question in questions for n in question.refused)
     if refused:
         replies = [refused_reply(refused), *(r for r in replies if r.fixed != "unclear")]

@@ -112,6 +112,8 @@ class ConversationState:
     career: Optional[str] = None
     employer: Optional[str] = None
     guide: Optional[str] = None
+    cited: Tuple[Tuple[int, str], ...] = ()  # the source lines behind the last answer
+    valued: Tuple[str, ...] = ()  # schools whose derived value the last answer showed
 
     def with_focus(self, schools: Tuple[str, ...]) -> "ConversationState":
         """These schools in focus; they join the recent ones ("which of the two")."""
@@ -134,9 +136,12 @@ class ConversationState:
         try:
             values = {item.name: data[item.name] for item in fields(cls) if item.name in data}
             for name in ("focus", "recent", "topics", "features", "unknown_facts", "states",
-                         "state_fields", "ranks"):
+                         "state_fields", "ranks", "valued"):
                 if name in values:
                     values[name] = tuple(values[name] or ())
+            if "cited" in values:
+                values["cited"] = tuple((int(line), str(about))
+                                        for line, about in values["cited"] or ())
             if values.get("last_list"):
                 shown = dict(values["last_list"])
                 shown["rows"] = tuple(shown.get("rows") or ())

@@ -1,6 +1,7 @@
 """action_converse through rasa-sdk's executor with real tracker payloads: intents become
 hints, the context slot carries the conversation, fixed replies are the domain's responses,
 and nothing inside can leave the user without an answer."""
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,26 @@ def test_odd_input_always_gets_a_short_friendly_answer(executor, text, intent, e
     assert said and all(len(t or "") < 2500 for t in texts)
     assert not any("Traceback" in (t or "") or "{'" in (t or "") for t in texts)
     assert responses != [converse.FAILED]  # answered, not merely survived
+
+
+@pytest.mark.parametrize("channel, drawn", [("socketio", True), ("slack", True),
+                                            ("rest", False), ("cmdline", False), (None, False)])
+def test_a_ranking_carries_its_table_to_the_channels_that_draw_it(executor, channel, drawn):
+    """The text (and buttons) as before on every channel; the table beside it as the custom
+    payload only where a channel draws it (REST and the shell keep their plain text)."""
+    parse = tracker("programs in new york by graduation rate", "rank_schools")
+    parse["events"] = [{"event": "user", "text": parse["latest_message"]["text"],
+                        "input_channel": channel, "parse_data": parse["latest_message"]}]
+    response = asyncio.run(executor.run({"next_action": ACTION, "sender_id": "test-user",
+                                         "tracker": parse, "domain": {}}))
+    message, = response["responses"]
+    assert message["text"].startswith("By graduation rate") and message["buttons"]
+    if not drawn:
+        assert message["custom"] == {}
+        return
+    data = message["custom"]["data"]
+    assert data["text"] == message["text"]
+    table = data["table"]
+    assert table["kind"] == "ranking" and table["title"] == message["text"].splitlines()[0]
+    nyu = next(row for row in table["rows"] if row[1]["value"] == "New York University")
+    assert nyu[3] == {"value": None, "text": "not listed"}  # the graduation rate

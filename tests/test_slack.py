@@ -10,6 +10,7 @@ import pytest
 import requests
 
 from tests.conftest import SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET
+from tests.slack_limits import block_kit_problems
 
 pytestmark = pytest.mark.rasa
 
@@ -48,6 +49,16 @@ def wait_for_posts(bot, channel: str, count: int = 1, seconds: float = 30):
         time.sleep(0.2)
     return bot.slack.messages_to(channel)
 
+
+def click(bot, channel: str, user: str, value: str) -> requests.Response:
+    """A click on a button whose value is `value`, as Slack posts it (block_actions)."""
+    payload = {"type": "block_actions", "trigger_id": uuid.uuid4().hex, "user": {"id": user},
+               "channel": {"id": channel}, "message": {"ts": "1.000"},
+               "actions": [{"type": "button", "value": value, "action_id": "a1",
+                            "block_id": "b1"}]}
+    form = "payload=" + requests.utils.quote(json.dumps(payload))
+    return post(bot, form, signed_headers(form,
+                                          content_type="application/x-www-form-urlencoded"))
 
 def new_channel() -> str:
     return f"D{uuid.uuid4().hex[:8].upper()}"
@@ -104,17 +115,53 @@ def test_buttons_become_blocks_and_a_click_is_answered(bot):
     body = message_event("help me choose", channel)
     post(bot, body, signed_headers(body))
     question = wait_for_posts(bot, channel)[0]
+    assert block_kit_problems(question) == []
     buttons = [element for block in question.get("blocks", []) if block["type"] == "actions"
                for element in block["elements"]]
     assert [b["text"]["text"] for b in buttons][:2] == ["Under $15k", "Under $30k"]
-    click = {"type": "block_actions", "trigger_id": uuid.uuid4().hex,
-             "user": {"id": json.loads(body)["event"]["user"]},
-             "channel": {"id": channel}, "message": {"ts": "1.000"},
-             "actions": [{"type": "button", "value": buttons[1]["value"],
-                          "action_id": "a1", "block_id": "b1"}]}
-    form = "payload=" + requests.utils.quote(json.dumps(click))
-    response = post(bot, form, signed_headers(form,
-                                              content_type="application/x-www-form-urlencoded"))
+    response = click(bot, channel, json.loads(body)["event"]["user"], buttons[1]["value"])
     assert response.status_code == 200
     posts = wait_for_posts(bot, channel, count=2)
     assert len(posts) >= 2 and "Where do you want to study" in posts[1]["text"]
+
+
+def field_texts(post):
+    return [field["text"] for block in post.get("blocks", []) for field in block.get("fields", [])]
+
+
+
+@pytest.mark.parametrize("question, first_line, rows", [
+    ("programs in new york by graduation rate", "By graduation rate, highest first", 3),
+    ("compare CMU, NYU and UW", "Side by side", 3),
+])
+def test_a_ranking_and_a_comparison_arrive_as_one_valid_block_kit_message(
+        bot, question, first_line, rows):
+    channel = new_channel()
+    body = message_event(question, channel)
+    assert post(bot, body, signed_headers(body)).status_code == 200
+    wait_for_posts(bot, channel)
+    time.sleep(2)  # anything else it sends for this message arrives too
+    message, = bot.slack.messages_to(channel)  # text and table in one message
+    assert block_kit_problems(message) == []
+    assert message["text"].startswith(first_line)  # the reply's text: notifications, fallback
+    blocks = message["blocks"]
+    assert blocks[0]["text"]["text"].startswith(f"*{first_line}")
+    assert sum(1 for block in blocks if block.get("fields")) == rows
+    assert "*Graduation rate*\nnot listed" in field_texts(message)  # NYU: never 0
+    assert any(block["type"] == "context" and "Source: 2026 ranking" in
+               block["elements"][0]["text"] for block in blocks)
+
+
+def test_a_tables_buttons_are_answered(bot):
+    channel = new_channel()
+    body = message_event("programs in new york by graduation rate", channel)
+    post(bot, body, signed_headers(body))
+    ranking = wait_for_posts(bot, channel)[0]
+    buttons = {element["text"]["text"]: element["value"] for block in ranking["blocks"]
+               if block["type"] == "actions" for element in block["elements"]}
+    assert buttons["Only private"] == "only private ones"
+    user = json.loads(body)["event"]["user"]
+    assert click(bot, channel, user, buttons["Only private"]).status_code == 200
+    refined = wait_for_posts(bot, channel, count=2)[1]
+    assert block_kit_problems(refined) == []
+    assert "private" in refined["blocks"][0]["text"]["text"]

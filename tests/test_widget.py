@@ -138,6 +138,113 @@ def test_widget_shows_markup_as_text(browser, site, bot):
     page.close()
 
 
+RANKING = "programs in new york by graduation rate"  # NYU: no graduation rate in the source
+COMPARISON = "compare CMU, NYU and UW"
+
+
+def rich_message(page, selector):
+    return page.wait_for_selector(f"#chat-messages .msg.bot.rich {selector}", timeout=60_000)
+
+
+def column(page, index):
+    """The texts of a column of the last table, top to bottom."""
+    return page.locator("#chat-messages .msg.rich").last.locator(
+        f"tbody tr td:nth-child({index})").all_inner_texts()
+
+
+def test_a_ranking_is_a_table_sortable_by_a_column_with_unknowns_not_listed(browser, site, bot):
+    profile = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = open_widget(browser, site, bot, profile)
+    ask(page, RANKING)
+    rich_message(page, "table.data-table")
+    table = page.locator("#chat-messages .msg.rich").last
+    headers = table.locator("thead th").all_inner_texts()
+    assert [h.strip("↕↑↓ ") for h in headers] == [
+        "#", "School", "Tuition/yr", "Graduation rate", "Score", "Source rank", "Location",
+        "Public/private"]
+    assert column(page, 2) == ["Syracuse University", "Rochester Institute of Technology",
+                               "New York University"]
+    assert column(page, 4) == ["99%", "90%", "not listed"]  # never 0
+    # the table stands in for the text: the numbered lines are not shown as well
+    shown_as_text = "#chat-messages .msg.bot:has-text('1. Syracuse University (#3')"
+    assert not page.locator(shown_as_text).count()
+    assert table.locator(".rich-note").first.inner_text().startswith("NYU: no graduation rate")
+    page.wait_for_selector("#chat-messages .quick-reply:has-text('Only public')")
+
+    table.locator("th button:has-text('Tuition/yr')").click()
+    assert column(page, 3) == ["$55,784", "$60,438", "$61,310"]
+    table.locator("th button:has-text('Graduation rate')").click()
+    assert column(page, 4) == ["90%", "99%", "not listed"]  # unknowns last, either way
+    table.locator("th button:has-text('Graduation rate')").click()
+    assert column(page, 4) == ["99%", "90%", "not listed"]
+    assert table.locator("th[aria-sort='descending']").inner_text().startswith("Graduation")
+    table.locator(".table-scroll").evaluate("region => { region.scrollLeft = 0; }")
+    table.evaluate("message => message.scrollIntoView({block: 'start'})")
+    page.screenshot(path=str(OUTPUT / "widget-table.png"))
+
+    page.reload()  # the transcript keeps the table
+    page.click("#chat-bubble")
+    rich_message(page, "table.data-table")
+    assert column(page, 2)[0] == "Syracuse University"
+    profile.close()
+
+
+def test_a_comparison_is_a_column_per_school_with_bars_for_its_figures(browser, site, bot):
+    page = open_widget(browser, site, bot, viewport={"width": 1280, "height": 800})
+    ask(page, COMPARISON)
+    rich_message(page, "table.compare")
+    message = page.locator("#chat-messages .msg.rich").last
+    assert message.locator("thead th").all_inner_texts()[1:] == [
+        "Carnegie Mellon University", "New York University",
+        "University of Washington-Seattle Campus"]
+    grad_row = message.locator("tbody tr:has(th:text-is('Graduation rate')) td")
+    assert grad_row.all_inner_texts() == ["98%", "not listed", "97%"]
+    charts = message.locator("figure.chart")
+    assert charts.locator("figcaption").all_inner_texts() == ["Tuition/yr", "Graduation rate",
+                                                              "Score"]
+    grad = charts.nth(1)
+    assert grad.locator(".bar-value").all_inner_texts() == ["98%", "not listed", "97%"]
+    assert grad.locator(".bar").count() == 2  # no bar for a figure the source does not give
+    tuition = charts.nth(0).locator(".bar")
+    widths = [tuition.nth(i).evaluate("bar => bar.getBoundingClientRect().width")
+              for i in range(3)]
+    track = charts.nth(0).locator(".bar-track").first.evaluate(
+        "t => t.getBoundingClientRect().width")
+    assert widths[0] == pytest.approx(track, abs=1)  # CMU, the dearest: the whole track
+    assert widths[2] == pytest.approx(track * 11_524 / 62_260, abs=2)  # UW
+    assert message.locator(".rich-note:has-text('Cheapest: University of Washington')").count()
+    charts.nth(0).scroll_into_view_if_needed()
+    page.screenshot(path=str(OUTPUT / "widget-comparison.png"))
+    page.close()
+
+
+def test_tables_are_readable_on_a_phone(browser, site, bot):
+    page = open_widget(browser, site, bot, viewport={"width": 375, "height": 812},
+                       is_mobile=True, has_touch=True, reduced_motion="reduce")  # still shots
+    ask(page, RANKING)
+    rich_message(page, "table.data-table")
+    widths = page.evaluate("""() => {
+        const region = document.querySelector('.msg.rich .table-scroll');
+        const cell = document.querySelector('.msg.rich td');
+        return {page: document.documentElement.scrollWidth,
+                message: document.querySelector('.msg.rich').getBoundingClientRect().right,
+                font: parseFloat(getComputedStyle(cell).fontSize)};
+    }""")
+    assert widths["page"] <= 375 and widths["message"] <= 375  # the table scrolls inside
+    assert widths["font"] >= 12
+    page.screenshot(path=str(OUTPUT / "widget-table-phone.png"))
+    ask(page, COMPARISON)
+    rich_message(page, "figure.chart")
+    page.locator("#chat-messages .msg.rich").last.locator("figure.chart").first \
+        .scroll_into_view_if_needed()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.screenshot(path=str(OUTPUT / "widget-comparison-phone.png"))
+    print(f"\ntable screenshots: {OUTPUT / 'widget-table.png'}, "
+          f"{OUTPUT / 'widget-comparison.png'}, {OUTPUT / 'widget-table-phone.png'}, "
+          f"{OUTPUT / 'widget-comparison-phone.png'}")
+    page.close()
+
+
 @pytest.mark.parametrize("page_host, configured, expected", [
     ("127.0.0.1", None, "linked"),              # local development: the link's server
     (PUBLIC_HOST, None, "page"),                # a site: its own host, whatever the link says
@@ -179,6 +286,11 @@ def test_rasa_webchat_greets_answers_and_resumes_after_a_reload(browser, site, b
     page.fill(".rw-new-message", "and its graduation rate?")
     page.press(".rw-new-message", "Enter")
     page.wait_for_selector(".rw-response:has-text('98%')", timeout=60_000)  # in context
+    page.fill(".rw-new-message", COMPARISON)  # its text; the table's event is passed by
+    page.press(".rw-new-message", "Enter")
+    page.wait_for_selector(".rw-response:has-text('Side by side')", timeout=60_000)
+    page.wait_for_timeout(1000)
+    assert page.locator(".rw-response:has-text('Side by side')").count() == 1
     page.screenshot(path=str(OUTPUT / "rasa-webchat.png"))
     assert page.locator(".rw-response:has-text('I advise on machine-learning')").count() == 1
     profile.close()

@@ -7,6 +7,9 @@
  *                       transcript, so a reload or a second tab goes on with it
  *   user_uttered     -> {message, session_id}
  *   bot_uttered      <- {text, quick_replies: [{title, payload}]} (or buttons), one per message
+ *   bot_uttered      <- {text, table} right after a ranking's or comparison's text: the same
+ *                       reply as data (actions/converse.py), drawn in place of that text as a
+ *                       table, a comparison as a column per school with bars for its figures
  *
  * Untrusted text is only ever put in the page with textContent / text nodes, never innerHTML.
  */
@@ -44,6 +47,7 @@
     connecting: "connecting…",
     offline: "offline — retrying",
   };
+  const NOT_LISTED = "not listed"; // a figure the source does not give: never drawn as 0
   // http(s) URLs; trailing punctuation such as "." or ")" stays outside the link.
   const URL_PATTERN = /https?:\/\/[^\s<>"'“”‘’]*[^\s<>"'“”‘’.,;:!?)\]}]/g;
 
@@ -65,6 +69,7 @@
   let typing = null;
   let typingTimer = null;
   let greeted = false;
+  let lastBot = null; // {entry, element}: this turn's latest bot message, which a table replaces
 
   /* localStorage, when the browser allows it (private modes may not): the conversation then
    * lasts as long as the page. */
@@ -97,6 +102,10 @@
   function remember(entry) {
     transcript.push(entry);
     transcript = transcript.slice(-TRANSCRIPT_KEPT);
+    persist();
+  }
+
+  function persist() {
     store(TRANSCRIPT_KEY, JSON.stringify(transcript));
   }
 
@@ -126,11 +135,13 @@
     });
   }
 
-  function addMessage(kind, text) {
+  function addMessage(kind, text, table) {
     const message = document.createElement("div");
     message.className = `msg ${kind}`;
     if (kind === "user") {
       message.textContent = text;
+    } else if (table) {
+      drawTable(message, table);
     } else {
       appendRichText(message, text);
     }
@@ -208,15 +219,193 @@
     if (data === null || data === undefined) return;
     if (typeof data === "string") data = { text: data };
     let text = typeof data.text === "string" ? data.text : "";
+    const table = tableOf(data.table);
+    if (table && !restoring && replaceLastText(text, table)) return;
     // Rasa sends images as {attachment: {type: "image", payload: {src}}}: shown as a link.
     const attachment = data.attachment && data.attachment.payload;
     const src = attachment && (attachment.src || attachment.url);
     if (typeof src === "string" && /^https?:\/\//.test(src)) text = text ? `${text}\n${src}` : src;
     const replies = normaliseReplies(data);
     if (!text && !replies.length) return;
-    if (text) addMessage("bot", text);
+    const shown = text ? addMessage("bot", text, table) : null;
     if (replies.length) addQuickReplies(replies);
-    if (!restoring) remember({ kind: "bot", text, quick_replies: replies });
+    if (restoring) return;
+    const entry = { kind: "bot", text, quick_replies: replies };
+    if (table) entry.table = data.table;
+    remember(entry);
+    lastBot = shown ? { entry, element: shown } : null;
+  }
+
+  /* A table comes right after the text it stands for (Rasa sends a reply's text, then its
+   * custom payload): that message is drawn again as the table, and kept so in the
+   * transcript. Returns false when the table stands alone (no such message this turn). */
+  function replaceLastText(text, table) {
+    if (!lastBot || lastBot.entry.text !== text || lastBot.entry.table) return false;
+    lastBot.entry.table = table.raw;
+    persist();
+    lastBot.element.replaceChildren();
+    drawTable(lastBot.element, table);
+    scrollToNewest();
+    return true;
+  }
+
+  /* ---- Tables: rankings and comparisons as data (knowledge/replying/tables.py) ---------- */
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function cellOf(raw) {
+    const given = raw && raw.value;
+    const value = (typeof given === "number" && Number.isFinite(given)) || typeof given === "string"
+      ? given : null;
+    const text = raw && typeof raw.text === "string" && raw.text ? raw.text : String(value);
+    return { value, text: value === null ? NOT_LISTED : text };
+  }
+
+  /* The payload checked and normalised; null when it is not a table. */
+  function tableOf(raw) {
+    if (!raw || typeof raw !== "object" || !Array.isArray(raw.columns) || !Array.isArray(raw.rows)) {
+      return null;
+    }
+    const strings = (list) => (Array.isArray(list) ? list.filter((s) => typeof s === "string") : []);
+    const columns = raw.columns
+      .filter((c) => c && typeof c.key === "string")
+      .map((c) => ({ key: c.key, label: String(c.label || c.key), numeric: c.numeric === true }));
+    if (!columns.length) return null;
+    return {
+      raw,
+      kind: raw.kind === "comparison" ? "comparison" : "ranking",
+      title: typeof raw.title === "string" ? raw.title : "",
+      columns,
+      rows: raw.rows.filter(Array.isArray).map((row) => columns.map((_c, i) => cellOf(row[i]))),
+      notes: strings(raw.notes),
+      source: typeof raw.source === "string" ? raw.source : "",
+      charts: strings(raw.charts),
+    };
+  }
+
+  function drawTable(message, table) {
+    message.classList.add("rich");
+    message.appendChild(element("p", "rich-title", table.title));
+    if (table.kind === "comparison") {
+      message.appendChild(scrolling(comparisonTable(table), table.title));
+      const charts = barCharts(table);
+      if (charts) message.appendChild(charts);
+    } else {
+      message.appendChild(scrolling(rankingTable(table), table.title));
+    }
+    for (const note of table.notes) appendRichText(message.appendChild(element("p", "rich-note")), note);
+    if (table.source) message.appendChild(element("p", "rich-source", `Source: ${table.source}`));
+  }
+
+  /* Wide tables scroll sideways inside the message (a phone is 375 px wide). */
+  function scrolling(tableElement, label) {
+    const region = element("div", "table-scroll");
+    region.tabIndex = 0;
+    region.setAttribute("role", "region");
+    region.setAttribute("aria-label", label || "Table");
+    region.appendChild(tableElement);
+    return region;
+  }
+
+  function dataCell(tag, cell, numeric) {
+    const node = element(tag, numeric ? "num" : "", cell.text);
+    if (cell.value === null) node.classList.add("unknown");
+    return node;
+  }
+
+  /* A row per school in the ranking's order; a click on a column's header sorts by it
+   * (again: the other way); unknowns stay last either way. */
+  function rankingTable(table) {
+    const node = element("table", "data-table");
+    const head = node.appendChild(element("thead")).appendChild(element("tr"));
+    const body = node.appendChild(element("tbody"));
+    const rows = table.rows.map((cells) => {
+      const tr = body.appendChild(element("tr"));
+      cells.forEach((cell, i) => tr.appendChild(dataCell("td", cell, table.columns[i].numeric)));
+      return { cells, tr };
+    });
+    const headers = table.columns.map((column, index) => {
+      const th = head.appendChild(element("th", column.numeric ? "num" : ""));
+      th.scope = "col";
+      th.setAttribute("aria-sort", "none");
+      const button = th.appendChild(element("button", "sort", column.label));
+      button.type = "button";
+      button.title = `Sort by ${column.label}`;
+      button.addEventListener("click", () => {
+        const ascending = th.getAttribute("aria-sort") !== "ascending";
+        headers.forEach((other) => other.setAttribute("aria-sort", "none"));
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        sortRows(rows, index, ascending).forEach((row) => body.appendChild(row.tr));
+      });
+      return th;
+    });
+    return node;
+  }
+
+  function sortRows(rows, index, ascending) {
+    const order = ascending ? 1 : -1;
+    return rows.slice().sort((a, b) => {
+      const x = a.cells[index].value;
+      const y = b.cells[index].value;
+      if (x === null || y === null) return Number(x === null) - Number(y === null);
+      if (typeof x === "number" && typeof y === "number") return (x - y) * order;
+      return String(x).localeCompare(String(y)) * order;
+    });
+  }
+
+  function schoolIndex(table) {
+    return Math.max(0, table.columns.findIndex((c) => c.key === "school"));
+  }
+
+  /* A comparison: a column per school, a row per figure. */
+  function comparisonTable(table) {
+    const node = element("table", "data-table compare");
+    const named = schoolIndex(table);
+    const head = node.appendChild(element("thead")).appendChild(element("tr"));
+    head.appendChild(element("th", "corner")).appendChild(element("span", "visually-hidden", "Figure"));
+    table.rows.forEach((row) => { head.appendChild(element("th", "", row[named].text)).scope = "col"; });
+    const body = node.appendChild(element("tbody"));
+    table.columns.forEach((column, i) => {
+      if (i === named) return;
+      const tr = body.appendChild(element("tr"));
+      tr.appendChild(element("th", "", column.label)).scope = "row";
+      table.rows.forEach((row) => tr.appendChild(dataCell("td", row[i], column.numeric)));
+    });
+    return node;
+  }
+
+  /* A bar per school for each figure compared, as long as its share of the largest;
+   * a school without the figure gets no bar and reads "not listed". */
+  function barCharts(table) {
+    const named = schoolIndex(table);
+    const charted = table.charts
+      .map((key) => table.columns.findIndex((c) => c.key === key && c.numeric))
+      .filter((index) => index >= 0);
+    if (!charted.length) return null;
+    const charts = element("div", "charts");
+    for (const index of charted) {
+      const figure = charts.appendChild(element("figure", "chart"));
+      figure.appendChild(element("figcaption", "", table.columns[index].label));
+      const values = table.rows.map((row) => row[index].value).filter((v) => typeof v === "number");
+      const largest = Math.max(0, ...values);
+      for (const row of table.rows) {
+        const cell = row[index];
+        const line = figure.appendChild(element("div", "bar-row"));
+        line.appendChild(element("span", "bar-label", row[named].text));
+        const track = line.appendChild(element("span", "bar-track"));
+        track.setAttribute("aria-hidden", "true");
+        if (typeof cell.value === "number" && largest > 0) {
+          track.appendChild(element("span", "bar")).style.width = `${Math.max(1, (100 * cell.value) / largest)}%`;
+        }
+        line.appendChild(dataCell("span", cell, true)).classList.add("bar-value");
+      }
+    }
+    return charts;
   }
 
   /* The conversation so far, as it was shown (after a reload, or in a second tab); quick
@@ -245,6 +434,7 @@
     store(TRANSCRIPT_KEY, null);
     sessionId = newSessionId();
     messages.replaceChildren();
+    lastBot = null;
     showBotMessage(GREETING, true);
     if (socket && socket.connected) socket.emit("session_request", { session_id: sessionId });
     input.focus({ preventScroll: true });
@@ -262,6 +452,7 @@
     if (!text) return false;
     addMessage("user", shown || text);
     remember({ kind: "user", text: shown || text });
+    lastBot = null; // a new turn: a table that comes now belongs to its own answers
     if (!socket || !socket.connected) {
       showError("Sorry, I can't reach the advisor right now — reconnecting. Please try again in a moment.");
       connect();

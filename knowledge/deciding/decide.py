@@ -12,7 +12,7 @@ from knowledge.deciding import lookup
 from knowledge.deciding.outcomes import (
     AnsweringSentences, CareerPath, Comparison, DidYouMean, EmployerBenefit, FactsNotHeld,
     FeatureFindings, GuideTopic, MissingRanks, NotListed, Outcome, ProfileQuestion,
-    RankingPage, Recommendation, Said, SchoolTopics, StatesTable, UnknownNames)
+    RankingPage, Recommendation, Said, SchoolTopics, Sources, StatesTable, UnknownNames)
 from knowledge.deciding.ranking import offers, rank
 from knowledge.deciding.recommend import recommend
 from knowledge.question import Criteria, Question, Relative
@@ -36,6 +36,7 @@ def decide(question: Question, state: ConversationState) -> Decision:
         "facts": _facts, "rank": _rank, "more": _more, "compare": _compare,
         "recommend": _recommend, "profile": _recommend, "states": _states, "guide": _guide,
         "career": _career, "employer": _employer, "affirm": _affirm, "deny": _deny,
+        "source": _source,
     }
     if question.profile:
         state = state.but(profile=state.profile.updated(question.profile))
@@ -45,6 +46,14 @@ def decide(question: Question, state: ConversationState) -> Decision:
     if act is None:
         return [Said(question.act)], state
     return act(question, state)
+
+
+def _source(question: Question, state: ConversationState) -> Decision:
+    """"Source" / "where is that from?": the lines behind the last answer (kept in the state
+    by knowledge.conversation); the state stays as it is, so the talk goes on from there."""
+    if not state.cited:
+        return [Said("no_sources")], state
+    return [Sources(state.cited, _facts_of(state.valued))], state
 
 
 # --- one school or a few ------------------------------------------------------------------

@@ -118,6 +118,14 @@ class EmployerBenefit(Outcome):
 
 
 @dataclass(frozen=True)
+class Sources(Outcome):
+    """Where the last answer's figures come from: its source lines, and the schools whose
+    derived value it showed (the formula is shown with their figures)."""
+    lines: Tuple[Tuple[int, str], ...]
+    valued: Tuple[SchoolFacts, ...] = ()
+
+
+@dataclass(frozen=True)
 class DidYouMean(Outcome):
     mention: str
     school: str
@@ -126,6 +134,6 @@ class DidYouMean(Outcome):
 @dataclass(frozen=True)
 class Said(Outcome):
     """A fixed reply: "greet", "thank", "goodbye", "help", "out_of_scope", "unclear",
-    "empty", "what_else", "which_school", "which_school_then", "no_list"."""
+    "empty", "what_else", "which_school", "which_school_then", "no_list", "no_sources"."""
     kind: str
     topic: Optional[str] = None

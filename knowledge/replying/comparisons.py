@@ -1,11 +1,13 @@
 """Side-by-side comparisons: every school's row, or the fields asked for, and who wins each.
-Unknown values are shown as not listed and never win."""
+Unknown values are shown as not listed and never win. The same comparison as a table
+(knowledge.replying.tables) for channels that draw one."""
 from dataclasses import dataclass
 from typing import Callable, List, Optional, Sequence
 
 from knowledge.deciding.ranking import VALUE_FORMULA, value_of
 from knowledge.replying.school_answers import (
     TABLE_SOURCE, graduation_rate_text, money, number, with_source)
+from knowledge.replying.tables import Table, school_table
 from knowledge.store.queries import SchoolFacts
 
 
@@ -56,6 +58,10 @@ def _line(facts: SchoolFacts) -> str:
             f"score {number(facts.score)}, value {value_of(facts):.1f}")
 
 
+def _value_note(fields: Sequence[str]) -> List[str]:
+    return [f"(Value = {VALUE_FORMULA}.)"] if "value" in fields or not fields else []
+
+
 def comparison_reply(schools: Sequence[SchoolFacts], fields: Sequence[str]) -> str:
     """The schools side by side: on the fields asked for, or on every field."""
     body: List[str] = []
@@ -67,6 +73,21 @@ def comparison_reply(schools: Sequence[SchoolFacts], fields: Sequence[str]) -> s
     else:
         body += ["Side by side:", *(_line(s) for s in schools),
                  *(_verdict(FIELDS[f], schools) for f in SUMMARY_FIELDS)]
-    if "value" in fields or not fields:
-        body.append(f"(Value = {VALUE_FORMULA}.)")
+    body += _value_note(fields)
     return with_source("\n".join(body), TABLE_SOURCE)
+
+
+ALL_COLUMNS = ("school", "rank", "location", "control", "tuition", "grad_rate", "score", "value")
+CHARTED = ("tuition", "grad_rate", "score")  # the source's own figures, drawn as bars
+
+
+def comparison_table(schools: Sequence[SchoolFacts], fields: Sequence[str]) -> Table:
+    """The comparison as data: a row per school with every column, or the school's rank and
+    the fields asked for; the verdicts as notes; a chart for each figure compared."""
+    asked = [key for name in fields for key in (("rank", name) if name == "score" else (name,))]
+    keys = ("school", *dict.fromkeys(asked)) if fields else ALL_COLUMNS
+    compared = fields or SUMMARY_FIELDS
+    title = "Side by side" + (": " + ", ".join(FIELDS[f].label for f in fields) if fields else "")
+    notes = [*(_verdict(FIELDS[f], schools) for f in compared), *_value_note(fields)]
+    return school_table("comparison", title, schools, keys, notes, TABLE_SOURCE,
+                        charts=tuple(fields) if fields else CHARTED)

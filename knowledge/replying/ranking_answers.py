@@ -1,12 +1,14 @@
-"""Reply text for rankings: a page of rows, what was filtered, what is unknown, and why."""
-from dataclasses import replace
-from typing import List, Optional, Sequence
+"""Reply text for rankings: a page of rows, what was filtered, what is unknown, and why;
+and the same page as a table (knowledge.replying.tables) for channels that draw one."""
+from dataclasses import dataclass, replace
+from typing import List, Optional, Sequence, Tuple
 
 from knowledge.deciding.ranking import VALUE_FORMULA, Ranking, rank, value_of
 from knowledge.question import SORT_KEYS, Criteria
 from knowledge.replying.source_labels import listed_span
 from knowledge.replying.school_answers import (
     TABLE_SOURCE, graduation_rate_text, median_tuition, money, number, with_source)
+from knowledge.replying.tables import Table, school_table
 from knowledge.store.queries import SchoolFacts, school_count, school_facts, state_stats
 
 FORMAT_LABELS = {"online": "online", "part_time": "part-time"}
@@ -157,14 +159,21 @@ def names_of(states) -> str:
     return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
 
 
-def ranking_reply(ranking: Ranking, start: int = 0, size: int = 5,
-                  asked_count: Optional[int] = None) -> str:
-    """One page of a ranking, with its criteria and notes."""
+@dataclass(frozen=True)
+class Page:
+    """One page of a ranking as the reply says it: its first line, rows and notes."""
+    head: str
+    first: int  # the position of the first row shown (1-based)
+    schools: Tuple[SchoolFacts, ...]
+    tail: Tuple[str, ...]
+
+
+def _page(ranking: Ranking, start: int = 0, size: int = 5,
+         asked_count: Optional[int] = None) -> Optional[Page]:
+    """The page from `start`, or None when there is no row to show."""
     listed = ranking.listed
-    if not listed:
-        return with_source(_no_match(ranking.criteria), TABLE_SOURCE)
     if start >= len(listed):
-        return f"That's all: {len(listed)} matching schools, shown above."
+        return None
     shown = listed[start:start + size]
     criteria = ranking.criteria
     matching = len(rank(replace(criteria, limit=None)).listed) if criteria.limit else len(listed)
@@ -178,7 +187,6 @@ def ranking_reply(ranking: Ranking, start: int = 0, size: int = 5,
         head = f"{by}: {matching} of the {school_count()} listed schools {verb}{showing}"
     if start:
         head = f"Rows {start + 1}-{start + len(shown)} of {matching}:"
-    lines = [row(start + i + 1, facts, ranking.criteria.sort_by) for i, facts in enumerate(shown)]
     tail = _notes(ranking) if not start else []
     if asked_count and asked_count > len(listed) and not start:
         tail.insert(0, f"You asked for {asked_count}; the source lists {school_count()} rows "
@@ -186,4 +194,31 @@ def ranking_reply(ranking: Ranking, start: int = 0, size: int = 5,
     more = matching - start - len(shown) if criteria.limit != 1 else 0
     if more > 0:
         tail.append(f"{more} more — say “show more”.")
-    return with_source("\n".join([head, *lines, *tail]), TABLE_SOURCE)
+    return Page(head, start + 1, tuple(shown), tuple(tail))
+
+
+FIGURES = ("tuition", "grad_rate", "score")  # first: what a narrow screen shows unscrolled
+WHERE = ("rank", "location", "control")
+
+
+def ranking_answer(ranking: Ranking, start: int = 0, size: int = 5,
+                   asked_count: Optional[int] = None) -> Tuple[str, Optional[Table]]:
+    """One page of a ranking, with its criteria and notes: the text, and the same page as a
+    table (None when no row is listed). Value is a column only when the ranking is by value,
+    as in the text."""
+    if not ranking.listed:
+        return with_source(_no_match(ranking.criteria), TABLE_SOURCE), None
+    shown = _page(ranking, start, size, asked_count)
+    if shown is None:
+        return f"That's all: {len(ranking.listed)} matching schools, shown above.", None
+    sort_by = ranking.criteria.sort_by
+    lines = [row(shown.first + i, facts, sort_by) for i, facts in enumerate(shown.schools)]
+    keys = ("school", *FIGURES, *(("value",) if sort_by == "value" else ()), *WHERE)
+    table = school_table("ranking", shown.head, shown.schools, keys, shown.tail, TABLE_SOURCE,
+                         first_position=shown.first)
+    return with_source("\n".join([shown.head, *lines, *shown.tail]), TABLE_SOURCE), table
+
+
+def ranking_reply(ranking: Ranking, start: int = 0, size: int = 5,
+                  asked_count: Optional[int] = None) -> str:
+    return ranking_answer(ranking, start, size, asked_count)[0]

@@ -5,13 +5,15 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple, Type
 
 from knowledge.deciding import outcomes as o
 from knowledge.replying import school_answers as answers
-from knowledge.replying.comparisons import comparison_reply
+from knowledge.replying.citations import sources_reply
+from knowledge.replying.comparisons import comparison_reply, comparison_table
 from knowledge.replying.guide_answers import (benefit_reply, career_reply, guide_reply,
                                               states_reply)
-from knowledge.replying.ranking_answers import ranking_reply
+from knowledge.replying.ranking_answers import ranking_answer
 from knowledge.replying.recommendations import BUTTONS, profile_question, recommendation_reply
 from knowledge.replying.source_labels import label, profiles
 from knowledge.replying.suggestions import after_overview, after_ranking
+from knowledge.replying.tables import Table
 from knowledge.replying.unknowns import (facts_not_held_reply, missing_ranks_reply,
                                          not_listed_reply, unknown_names_reply)
 
@@ -28,6 +30,8 @@ SAID = {
     "no_list": "There's no list to continue yet. Ask e.g. “cheapest programs in California” or "
                "“top 5 by graduation rate”.",
     "list_end": "That's the whole list.",
+    "no_sources": "The last answer quotes no line of the source, so there is none to show. Ask "
+                  "e.g. “tuition at CMU”, then “Source” shows the line it comes from.",
 }
 REFUSED = ("I left out {numbers}: I can only use figures the way the source gives them — "
            "amounts from $0 up (e.g. “under $30k”), percentages up to 100%, ranks and counts "
@@ -39,6 +43,8 @@ class Reply:
     text: str = ""
     buttons: Tuple[Button, ...] = ()
     fixed: Optional[str] = None  # a fixed response, worded by the channel layer (FIXED)
+    # what the text of a ranking or comparison shows, as data, for channels that draw it
+    table: Optional[Table] = None
 
 
 def refused_reply(numbers: Sequence[str]) -> Reply:
@@ -111,8 +117,8 @@ def _ranking(outcome: o.RankingPage) -> Reply:
     ranking = outcome.ranking
     more = len(ranking.listed) > outcome.start + outcome.size or (
         ranking.criteria.limit is not None and ranking.criteria.limit > 1)
-    return Reply(ranking_reply(ranking, outcome.start, outcome.size, outcome.asked_count),
-                 tuple(after_ranking(ranking.criteria, more)))
+    text, table = ranking_answer(ranking, outcome.start, outcome.size, outcome.asked_count)
+    return Reply(text, tuple(after_ranking(ranking.criteria, more)), table=table)
 
 
 def _recommendation(outcome: o.Recommendation) -> Reply:
@@ -135,13 +141,15 @@ RENDERERS: Dict[Type[o.Outcome], Callable] = {
     o.UnknownNames: lambda x: Reply(unknown_names_reply(x.names)),
     o.MissingRanks: lambda x: Reply(missing_ranks_reply(x.ranks)),
     o.RankingPage: _ranking,
-    o.Comparison: lambda x: Reply(comparison_reply(x.schools, x.fields)),
+    o.Comparison: lambda x: Reply(comparison_reply(x.schools, x.fields),
+                                  table=comparison_table(x.schools, x.fields)),
     o.Recommendation: _recommendation,
     o.ProfileQuestion: _question,
     o.StatesTable: lambda x: Reply(states_reply(x.states, x.fields, x.listed)),
     o.GuideTopic: lambda x: Reply(guide_reply(x.key)),
     o.CareerPath: lambda x: Reply(career_reply(x.career, x.asked)),
     o.EmployerBenefit: lambda x: Reply(benefit_reply(x.benefit, x.asked)),
+    o.Sources: lambda x: Reply(sources_reply(x.lines, x.valued)),
     o.DidYouMean: lambda x: Reply(answers.did_you_mean(x.mention, x.school),
                                   (("Yes", "yes"), ("No", "no"))),
 }

@@ -14,13 +14,12 @@ class Reader(ListRules, SchoolRules):
     """Decides the act of one message from everything found in it."""
 
     def question(self) -> Question:
-        for rule in (self.pending_answer, self.chit_chat, self.compare, self.more,
-                     self.extend_list, self.within_rows, self.named_states, self.school_facts,
-                     self.not_listed, self.states, self.across_schools, self.recommend_first,
-                     self.employer_benefit,
-                     self.career_path, self.carried_topic, self.superlative_follow_up,
-                     self.rank, self.recommend, self.guide, self.unknown_everywhere,
-                     self.hinted, self.criteria_alone):
+        for rule in (self.pending_answer, self.source_request, self.chit_chat, self.compare,
+                     self.more, self.extend_list, self.within_rows, self.named_states,
+                     self.school_facts, self.not_listed, self.states, self.across_schools,
+                     self.recommend_first, self.employer_benefit, self.career_path,
+                     self.carried_topic, self.superlative_follow_up, self.rank, self.recommend,
+                     self.guide, self.unknown_everywhere, self.hinted, self.criteria_alone):
             found = rule()
             if found is not None:
                 return found
@@ -76,6 +75,12 @@ class Reader(ListRules, SchoolRules):
         if asked == "control" and values.get("control"):
             answer["control"] = values["control"]
         return answer
+
+    def source_request(self) -> Optional[Question]:
+        """"Source", "where is that from?": the lines behind the last answer."""
+        if self.words.whole("source_requests") or self.words.has("source_request_phrases"):
+            return self.base("source")
+        return None
 
     def chit_chat(self) -> Optional[Question]:
         act = self.message.act
