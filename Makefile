@@ -1,4 +1,4 @@
-.PHONY: chat web test test-fast setup train actions clean
+.PHONY: chat web test test-fast setup train actions insights clean
 
 chat:        ## set up, train if needed, start the action server and open the shell
 	scripts/chat.sh
@@ -20,6 +20,9 @@ train: setup ## train the Rasa model if anything changed
 
 actions: setup ## run the action server in the foreground (port 5055)
 	.venv/bin/rasa run actions
+
+insights:    ## the report on the stored conversations: misses, answers rated down, turns per day, topics (ARGS="--days 7")
+	.venv/bin/python -m deployment.insights $(ARGS)
 
 clean:       ## remove everything built (the venv stays)
 	rm -rf build models .pytest_cache

@@ -42,6 +42,9 @@ HINTS: Dict[Text, Tuple[Text, Optional[Text]]] = {
     "affirm": ("affirm", None),
     "deny": ("deny", None),
     "out_of_scope": ("out_of_scope", None),
+    # Answered by action_feedback (data/rules.yml), not by knowledge/; no hint if it ever
+    # reaches action_converse as a fallback's best guess.
+    "feedback": ("", None),
 }
 FALLBACK_INTENT = "nlu_fallback"
 

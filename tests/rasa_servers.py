@@ -15,8 +15,18 @@ RASA = str(Path(sys.executable).parent / "rasa")
 
 
 def rasa_env() -> Dict[str, str]:
+    """The environment of every Rasa process a test starts. Without a TRACKER_STORE_URL of
+    the caller's, in memory: a test must never write into build/conversations.db, the
+    checkout's own conversations (rasa_server gives its servers a SQLite file of their own)."""
     return {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-            "PYTHONWARNINGS": "ignore"}
+            "PYTHONWARNINGS": "ignore",
+            "TRACKER_STORE_URL": os.environ.get("TRACKER_STORE_URL") or "memory://"}
+
+
+def own_tracker_store(database: Path) -> Dict[str, str]:
+    """A rasa_server `env` for the default tracker store, SQLite, on this file: a server
+    restarted with the same file goes on with its conversations."""
+    return {"TRACKER_STORE_URL": "", "TRACKER_STORE_DB": str(database)}
 
 
 def free_port() -> int:
@@ -77,7 +87,12 @@ def rasa_server(model: Path, action_url: str, workdir: Path,
     command = [RASA, "run", "--model", str(model), "--port", str(port), "--interface", "127.0.0.1",
                "--endpoints", str(endpoints), "--credentials", str(credentials),
                "--cors", "*"]
-    with started(command, f"http://127.0.0.1:{port}/", workdir / f"rasa-{port}.log", env):
+    # The store the server runs with by default (SQLite), on a file of its own in the workdir,
+    # unless the caller's environment or `env` names a store (bench/load.py, test_deployment).
+    store = {} if os.environ.get("TRACKER_STORE_URL") else \
+        own_tracker_store(workdir / f"conversations-{port}.db")
+    with started(command, f"http://127.0.0.1:{port}/", workdir / f"rasa-{port}.log",
+                 {**store, **(env or {})}):
         yield f"http://127.0.0.1:{port}"
 
 
