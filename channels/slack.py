@@ -29,7 +29,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 
 from channels.guard import guarded
-from channels.slack_blocks import slack_escaped, table_blocks
+from channels.slack_blocks import slack_escaped, table_blocks, text_blocks, with_feedback
 
 logger = logging.getLogger(__name__)
 
@@ -74,12 +74,14 @@ class EscapingSlackBot(SlackBot):
 
     async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
         table = _table(message.get("custom"))
-        if table is None:
+        buttons = with_feedback(message.get("buttons") or [])
+        if table is None and not (buttons and message.get("text")):
             await super().send_response(recipient_id, message)
             return
+        text = message.get("text") or (table or {}).get("title") or ""
+        blocks = table_blocks(table, buttons) if table else text_blocks(text, buttons)
         await self._post_message(channel=self.slack_channel or recipient_id, as_user=True,
-                                 text=message.get("text") or table.get("title") or "",
-                                 blocks=table_blocks(table, message.get("buttons") or []))
+                                 text=text, blocks=blocks)
 
     async def _post_message(self, channel: Text, **kwargs: Any) -> None:
         if isinstance(kwargs.get("text"), str):

@@ -97,6 +97,32 @@ def _actions(buttons: Sequence[Block]) -> Block:
         for b in buttons[:MAX_ACTIONS]]}
 
 
+# Thumbs up / down under an answer with figures (the answers that offer "Source"): a click sends
+# the rating as Rasa's intent syntax (README "Channels"), stored with the conversation.
+SOURCE_PAYLOAD = "source"
+FEEDBACK_BUTTONS = ({"title": "👍", "payload": '/feedback{"rating": "up"}'},
+                    {"title": "👎", "payload": '/feedback{"rating": "down"}'})
+
+
+def with_feedback(buttons: Sequence[Block]) -> List[Block]:
+    """An answer's buttons, and the thumbs when it is an answer with figures."""
+    rateable = any(b.get("payload") == SOURCE_PAYLOAD for b in buttons)
+    return [*buttons, *(FEEDBACK_BUTTONS if rateable else ())]
+
+
+def text_blocks(text: Text, buttons: Sequence[Block]) -> List[Block]:
+    """A text answer and its buttons: the text, then the buttons in one actions block (Rasa's
+    own output drops every button past five; an answer with its thumbs may have seven)."""
+    sections: List[Text] = []
+    for paragraph in slack_escaped(text).split("\n\n"):  # a long answer: more sections
+        if sections and len(sections[-1]) + len(paragraph) + 2 <= MAX_SECTION_TEXT:
+            sections[-1] += "\n\n" + paragraph
+        else:
+            sections.append(paragraph)
+    room = MAX_BLOCKS - 1
+    return [_section(part) for part in sections[:room]] + [_actions(buttons)]
+
+
 def table_blocks(table: Block, buttons: Sequence[Block] = ()) -> List[Block]:
     """The table, its notes and source, and the buttons, as at most MAX_BLOCKS blocks."""
     columns = table.get("columns") or []

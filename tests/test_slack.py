@@ -165,3 +165,18 @@ def test_a_tables_buttons_are_answered(bot):
     refined = wait_for_posts(bot, channel, count=2)[1]
     assert block_kit_problems(refined) == []
     assert "private" in refined["blocks"][0]["text"]["text"]
+
+
+def test_an_answer_has_thumbs_and_a_thumbs_down_is_thanked(bot):
+    channel = new_channel()
+    body = message_event("tuition at CMU", channel)
+    assert post(bot, body, signed_headers(body)).status_code == 200
+    answer, = wait_for_posts(bot, channel)
+    assert "$62,260" in answer["text"] and block_kit_problems(answer) == []
+    values = [element["value"] for block in answer["blocks"] if block["type"] == "actions"
+              for element in block["elements"]]
+    assert '/feedback{"rating": "down"}' in values and "source" in values
+    user = json.loads(body)["event"]["user"]
+    assert click(bot, channel, user, '/feedback{"rating": "down"}').status_code == 200
+    posts = wait_for_posts(bot, channel, count=2)
+    assert posts[1]["text"].startswith("Thanks for telling me")

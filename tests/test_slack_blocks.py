@@ -4,7 +4,7 @@ buttons. No server."""
 import asyncio
 
 from channels.slack import EscapingSlackBot
-from channels.slack_blocks import MAX_BLOCKS, table_blocks
+from channels.slack_blocks import MAX_BLOCKS, table_blocks, text_blocks, with_feedback
 from knowledge.deciding.ranking import rank
 from knowledge.question import Criteria
 from knowledge.replying.comparisons import comparison_table
@@ -79,3 +79,17 @@ def test_the_slack_output_sends_a_table_as_one_message_of_blocks_with_its_text()
     assert block_kit_problems(post) == []
     asyncio.run(bot.send_response("D1", {"text": "plain", "buttons": BUTTONS}))
     assert "blocks" in posted[1] and posted[1]["text"] == "plain"  # Rasa's own, as before
+
+
+def test_an_answer_with_figures_gets_thumbs_and_long_text_stays_within_limits():
+    source = {"title": "Source", "payload": "source"}
+    assert [b["title"] for b in with_feedback([source])] == ["Source", "👍", "👎"]
+    assert with_feedback([{"title": "Yes", "payload": "yes"}]) == \
+        [{"title": "Yes", "payload": "yes"}]  # a question, not an answer: no thumbs
+    long_answer = "\n\n".join(f"Paragraph {n}: " + "figures " * 300 for n in range(6))
+    blocks = text_blocks(long_answer + " <!channel>", with_feedback([source]))
+    post = {"channel": "D1", "text": "fallback", "blocks": blocks}
+    assert block_kit_problems(post) == []
+    values = [e["value"] for e in blocks[-1]["elements"]]
+    assert values == ["source", '/feedback{"rating": "up"}', '/feedback{"rating": "down"}']
+    assert "&lt;!channel&gt;" in blocks[-2]["text"]["text"]

@@ -280,9 +280,13 @@ def test_rasa_webchat_greets_answers_and_resumes_after_a_reload(browser, site, b
     page.wait_for_selector(".rw-response:has-text('$62,260')", timeout=60_000)
 
     page.reload()
-    if not page.locator(".rw-new-message").count():
+    page.wait_for_selector(".rw-launcher")
+    try:  # rasa-webchat reopens a chat left open, a moment after it has drawn its launcher
+        page.wait_for_selector(".rw-new-message", timeout=3000)
+    except playwright_api.TimeoutError:
         page.click(".rw-launcher")
-    page.wait_for_selector(".rw-response:has-text('$62,260')")  # its history, redrawn
+    page.wait_for_selector(".rw-response:has-text('$62,260')",
+                           timeout=60_000)  # its history, redrawn
     page.fill(".rw-new-message", "and its graduation rate?")
     page.press(".rw-new-message", "Enter")
     page.wait_for_selector(".rw-response:has-text('98%')", timeout=60_000)  # in context
@@ -293,4 +297,27 @@ def test_rasa_webchat_greets_answers_and_resumes_after_a_reload(browser, site, b
     assert page.locator(".rw-response:has-text('Side by side')").count() == 1
     page.screenshot(path=str(OUTPUT / "rasa-webchat.png"))
     assert page.locator(".rw-response:has-text('I advise on machine-learning')").count() == 1
+    profile.close()
+
+
+def test_an_answer_can_be_rated_and_the_conversation_goes_on(browser, site, bot):
+    profile = browser.new_context()
+    page = open_widget(browser, site, bot, profile)
+    assert page.locator("#chat-messages .feedback").count() == 0  # the greeting is not rated
+    ask(page, "tuition at CMU")
+    bot_message_containing(page, "$62,260")
+    thumbs_down = page.locator("#chat-messages .feedback button[aria-label='Not helpful']").last
+    thumbs_down.click()
+    bot_message_containing(page, "Thanks for telling me")
+    assert "chosen" in thumbs_down.get_attribute("class") and thumbs_down.is_disabled()
+    assert "/feedback" not in page.inner_text("#chat-messages")  # not shown as said
+    feedback_rows = page.locator("#chat-messages .feedback").count()
+    ask(page, "and its graduation rate?")  # the rating left the context as it was
+    bot_message_containing(page, "98%")
+    assert page.locator("#chat-messages .feedback").count() == feedback_rows + 1
+
+    page.reload()  # the rating is kept with the transcript
+    page.click("#chat-bubble")
+    page.wait_for_selector("#chat-messages .feedback button.chosen[aria-label='Not helpful']")
+    page.screenshot(path=str(OUTPUT / "widget-feedback.png"))
     profile.close()

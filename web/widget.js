@@ -34,6 +34,7 @@
   const TRANSCRIPT_KEY = "ml-advisor-transcript";
   const TRANSCRIPT_KEPT = 200; // messages redrawn after a reload (the newest)
   const TYPING_TIMEOUT_MS = 15000;
+  const FEEDBACK = [["up", "👍", "Helpful"], ["down", "👎", "Not helpful"]];
   const GREETING = {
     text: "Hi! Ask me about ML master's programs — e.g. “tuition at CMU”, “cheapest programs in California” or “help me choose”.",
     quick_replies: [
@@ -69,6 +70,7 @@
   let typing = null;
   let typingTimer = null;
   let greeted = false;
+  let acknowledging = false; // feedback was just sent: its thanks gets no thumbs of its own
   let lastBot = null; // {entry, element}: this turn's latest bot message, which a table replaces
 
   /* localStorage, when the browser allows it (private modes may not): the conversation then
@@ -228,12 +230,63 @@
     const replies = normaliseReplies(data);
     if (!text && !replies.length) return;
     const shown = text ? addMessage("bot", text, table) : null;
+    const rateable = restoring ? Boolean(data.rateable) : Boolean(shown) && !acknowledging;
+    const entry = restoring ? data : { kind: "bot", text, quick_replies: replies, rateable };
+    if (shown && rateable) addFeedback(shown, entry);
     if (replies.length) addQuickReplies(replies);
     if (restoring) return;
-    const entry = { kind: "bot", text, quick_replies: replies };
     if (table) entry.table = data.table;
     remember(entry);
     lastBot = shown ? { entry, element: shown } : null;
+  }
+
+  /* Thumbs up / down under an answer: sent as the message `/feedback{"rating": "up"}` (Rasa's
+   * intent syntax; action_feedback thanks the user and keeps the conversation's context), so
+   * the rating is stored with the conversation; `make insights` reports the ones rated down.
+   * The rating is not shown as a message of the user's. */
+  function addFeedback(message, entry) {
+    const row = element("div", "feedback");
+    row.setAttribute("role", "group");
+    row.setAttribute("aria-label", "Was this answer helpful?");
+    for (const [rating, symbol, label] of FEEDBACK) {
+      const button = element("button", "rate", symbol);
+      button.type = "button";
+      button.dataset.rating = rating;
+      button.setAttribute("aria-label", label);
+      button.addEventListener("click", () => {
+        if (!rate(rating)) return;
+        entry.rated = rating;
+        persist();
+        markRated(row, rating);
+      });
+      row.appendChild(button);
+    }
+    if (entry.rated) markRated(row, entry.rated);
+    message.after(row);
+  }
+
+  /* A rating is of the latest answer (the server takes it so): once the user asks again, the
+   * thumbs of earlier answers are put away. */
+  function expireFeedback(keepLast) {
+    const rows = Array.from(messages.querySelectorAll(".feedback"));
+    rows.slice(0, keepLast ? -1 : rows.length).forEach((row) => {
+      row.querySelectorAll("button").forEach((b) => { b.disabled = true; });
+    });
+  }
+
+  function markRated(row, rating) {
+    row.querySelectorAll("button").forEach((b) => {
+      b.disabled = true;
+      if (b.dataset.rating === rating) b.classList.add("chosen");
+    });
+  }
+
+  function rate(rating) {
+    if (!socket || !socket.connected) return false;
+    acknowledging = true; // the thanks that comes back is not itself rated
+    socket.emit("user_uttered", { message: `/feedback{"rating": "${rating}"}`,
+                                  session_id: sessionId });
+    return true;
   }
 
   /* A table comes right after the text it stands for (Rasa sends a reply's text, then its
@@ -424,6 +477,8 @@
         row.querySelectorAll("button").forEach((b) => { b.disabled = true; });
       }
     });
+    const lastEntry = transcript[transcript.length - 1];
+    expireFeedback(Boolean(lastEntry && lastEntry.kind === "bot"));
   }
 
   /* "New conversation": a new session (a new, empty conversation on the server) and an
@@ -452,6 +507,8 @@
     if (!text) return false;
     addMessage("user", shown || text);
     remember({ kind: "user", text: shown || text });
+    acknowledging = false;
+    expireFeedback(false);
     lastBot = null; // a new turn: a table that comes now belongs to its own answers
     if (!socket || !socket.connected) {
       showError("Sorry, I can't reach the advisor right now — reconnecting. Please try again in a moment.");
