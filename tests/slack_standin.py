@@ -59,3 +59,18 @@ def slack_standin() -> Iterator[tuple]:
         yield standin, f"http://127.0.0.1:{server.server_port}/api/"
     finally:
         server.shutdown()
+
+
+def recording_bot():
+    """The project's Slack output with its Web API call recorded instead of made: (the output,
+    the keyword arguments of each chat.postMessage)."""
+    from channels.slack import EscapingSlackBot
+
+    posted: List[Dict] = []
+    bot = EscapingSlackBot("xoxb-test", "D1")
+
+    async def record(channel, **kwargs):
+        posted.append(kwargs)
+
+    bot.client.chat_postMessage = record
+    return bot, posted

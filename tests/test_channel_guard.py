@@ -11,10 +11,11 @@ from rasa.shared.nlu.training_data.message import Message
 
 from channels.guard import CANNOT_ANSWER, guarded
 from channels.rest import body_problem
-from channels.slack import EscapingSlackBot, slack_escaped
+from channels.slack import slack_escaped
 from channels.socketio import is_message
 from nlu_components.message_limits import (MAX_ENTITIES, MAX_MESSAGE_CHARS, EntityLimit,
                                            MessageTextLimit, bounded, clean_text)
+from tests.slack_standin import recording_bot
 
 
 def run(handler, text):
@@ -112,13 +113,7 @@ def test_slack_control_sequences_are_escaped():
 
 
 def test_slack_output_escapes_every_posted_text():
-    posted = []
-    bot = EscapingSlackBot("xoxb-test", "D1")
-
-    async def record(channel, **kwargs):
-        posted.append(kwargs)
-
-    bot.client.chat_postMessage = record  # type: ignore[method-assign]
+    bot, posted = recording_bot()
     asyncio.run(bot.send_text_message("D1", "I don't know “<!channel>”."))
     asyncio.run(bot.send_text_with_buttons("D1", "Did you mean <@U1>?",
                                            [{"title": "Yes", "payload": "yes"}]))

@@ -3,7 +3,6 @@ Slack's limits (tests/slack_limits.py), escaped, unknowns "not listed", one mess
 buttons. No server."""
 import asyncio
 
-from channels.slack import EscapingSlackBot
 from channels.slack_blocks import MAX_BLOCKS, table_blocks, text_blocks, with_feedback
 from knowledge.deciding.ranking import rank
 from knowledge.question import Criteria
@@ -11,6 +10,7 @@ from knowledge.replying.comparisons import comparison_table
 from knowledge.replying.ranking_answers import ranking_answer
 from knowledge.store.queries import school_facts
 from tests.slack_limits import block_kit_problems
+from tests.slack_standin import recording_bot
 
 BUTTONS = [{"title": "Show more", "payload": "show more"},
            {"title": "Only public", "payload": "only public ones"}]
@@ -62,13 +62,7 @@ def test_every_limit_holds_for_a_table_far_over_them_and_mrkdwn_is_escaped():
 
 
 def test_the_slack_output_sends_a_table_as_one_message_of_blocks_with_its_text():
-    posted = []
-    bot = EscapingSlackBot("xoxb-test", "D1")
-
-    async def record(channel, **kwargs):
-        posted.append(kwargs)
-
-    bot.client.chat_postMessage = record  # type: ignore[method-assign]
+    bot, posted = recording_bot()
     text, table = ranking_answer(rank(Criteria(sort_by="tuition_low", states=("CA",))))
     asyncio.run(bot.send_response("D1", {
         "text": text + " <!channel>", "buttons": BUTTONS,
