@@ -66,7 +66,20 @@ class PingedSQLTrackerStore(SQLTrackerStore):
         url = self.engine.url  # after Rasa's login_db handling, the working database
         self.engine.dispose()
         self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+        if url.get_backend_name() == "sqlite":
+            sa.event.listen(self.engine, "connect", _write_ahead_log)
         self.sessionmaker = sessionmaker(bind=self.engine)
+
+
+def _write_ahead_log(connection: Any, _record: Any) -> None:
+    """SQLite (the one-machine default) in WAL mode, synced at checkpoints: each turn's save
+    was a journalled, fsynced commit, and bench/load.py (20 users) measured p50 466-505 ms
+    against 199 ms in memory. A power cut may lose the last turns, never corrupt the file;
+    deployments that cannot lose a turn use PostgreSQL (TRACKER_STORE_URL)."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
 
 
 class BoundedInMemoryTrackerStore(InMemoryTrackerStore):
