@@ -5,11 +5,12 @@ the `context` slot, and with it the conversation, stays where the rated answer l
 
 The rating needs no store of its own: the message, its intent and its entity are events of the
 conversation in the tracker store, which deployment/insights.py reads."""
-import re
 from typing import Any, Dict, List, Mapping, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
+
+from knowledge.understanding.vocabulary import has, phrase_list, tokens, vocabulary
 
 FEEDBACK_INTENT = "feedback"
 RATING = "rating"
@@ -17,13 +18,13 @@ UP, DOWN = "up", "down"
 RESPONSES = {UP: "utter_feedback_up", DOWN: "utter_feedback_down", None: "utter_feedback"}
 
 # Typed feedback carries no rating entity (none is learned from text: a wrongly extracted
-# "down" would rate an answer nobody rated), so its words decide; negation first, as
-# "not helpful" contains "helpful". Anything else typed as feedback is praise.
-_DOWN_WORDS = re.compile(
-    r"\b(wrong|incorrect|inaccurate|useless|unhelpful|bad(ly)?|terrible|poor|awful"
-    r"|downvote|thumbs? ?down|not (a |very )?(right|helpful|accurate|useful|good)"
-    r"|(wasn|isn|didn|doesn)'?t (help|helpful|right|answer|accurate|useful|good)"
-    r"|not what i asked)\b|👎", re.IGNORECASE)
+# "down" would rate an answer nobody rated), so its words decide: the phrases of a poor answer
+# are in knowledge/data/vocabulary.yaml (feedback_down_phrases, feedback_down_symbols), with
+# negations ("not helpful") among them. Anything else typed as feedback is praise.
+def _says_down(text: Text) -> bool:
+    symbols = vocabulary()["feedback_down_symbols"]
+    return has(tokens(text), phrase_list("feedback_down_phrases")) or \
+        any(symbol in text for symbol in symbols)
 
 
 def rating_of(parse: Mapping[Text, Any]) -> Optional[Text]:
@@ -38,7 +39,7 @@ def rating_of(parse: Mapping[Text, Any]) -> Optional[Text]:
     text = str(parse.get("text") or "")
     if text.startswith("/"):  # a button's command without a usable rating
         return None
-    return DOWN if _DOWN_WORDS.search(text) else UP
+    return DOWN if _says_down(text) else UP
 
 
 class ActionFeedback(Action):
