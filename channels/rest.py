@@ -32,9 +32,8 @@ def body_problem(raw: bytes) -> Optional[Text]:
     if sender is not None and (not isinstance(sender, str) or
                                not 0 < len(sender) <= MAX_SENDER_CHARS):
         return '"sender" is not a string of 1 to %d characters.' % MAX_SENDER_CHARS
-    for key in ("metadata",):
-        if body.get(key) is not None and not isinstance(body[key], dict):
-            return f'"{key}" is not an object.'
+    if body.get("metadata") is not None and not isinstance(body["metadata"], dict):
+        return '"metadata" is not an object.'
     if body.get("input_channel") is not None and not isinstance(body["input_channel"], str):
         return '"input_channel" is not a string.'
     return None

@@ -156,10 +156,7 @@ class AdvisorSlackInput(SlackInput):
             if request.method != "POST" or not request.path.endswith("/webhook") or \
                     request.headers.get("content-type") != "application/json":
                 return None
-            try:
-                body = json.loads(request.body or b"{}")
-            except ValueError:
-                body = None
+            body = _json_value(request)
             if not isinstance(body, dict):
                 return response.json({"error": "The body is not a JSON object."}, status=400)
             if body.get("type") == "url_verification" and \
@@ -170,13 +167,18 @@ class AdvisorSlackInput(SlackInput):
         return slack_webhook
 
 
-def _json_body(request: Request) -> Dict[Text, Any]:
+def _json_value(request: Request) -> Any:
+    """What a JSON request carries (None: not JSON, or not readable)."""
     if request.headers.get("content-type") != "application/json":
-        return {}
+        return None
     try:
-        body = json.loads(request.body or b"{}")
+        return json.loads(request.body or b"{}")
     except ValueError:
-        return {}
+        return None
+
+
+def _json_body(request: Request) -> Dict[Text, Any]:
+    body = _json_value(request)
     return body if isinstance(body, dict) else {}
 
 

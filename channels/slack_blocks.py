@@ -9,6 +9,8 @@ Every mrkdwn text is escaped as Slack documents (&, <, >): school names and note
 user text today, but a table must not become a way to post `<!channel>` either."""
 from typing import Any, Dict, List, Sequence, Text
 
+from knowledge.replying.citations import SOURCE_BUTTON
+
 MAX_BLOCKS = 50
 MAX_SECTION_TEXT = 3000
 MAX_FIELDS = 10
@@ -74,18 +76,23 @@ def _row_section(columns: Sequence[Block], row: Sequence[Any]) -> Block:
     return block
 
 
+def _packed(parts: Sequence[Text], separator: Text) -> List[Text]:
+    """The parts joined by `separator` into as few section texts as MAX_SECTION_TEXT allows."""
+    sections: List[Text] = []
+    for part in parts:
+        if sections and len(sections[-1]) + len(separator) + len(part) <= MAX_SECTION_TEXT:
+            sections[-1] += separator + part
+        else:
+            sections.append(part)
+    return sections
+
+
 def _compact_sections(columns: Sequence[Block], rows: Sequence[Sequence[Any]]) -> List[Block]:
     """More rows than blocks left: a line per row, as few sections as the text allows."""
     lines = [f"*{slack_escaped(_heading(columns, row))}* — " +
              " · ".join(text.replace("\n", " ") for text in _figures(columns, row))
              for row in rows]
-    sections: List[Text] = []
-    for line in lines:
-        if sections and len(sections[-1]) + 1 + len(line) <= MAX_SECTION_TEXT:
-            sections[-1] += "\n" + line
-        else:
-            sections.append(line)
-    return [_section(text) for text in sections]
+    return [_section(text) for text in _packed(lines, "\n")]
 
 
 def _actions(buttons: Sequence[Block]) -> Block:
@@ -99,7 +106,7 @@ def _actions(buttons: Sequence[Block]) -> Block:
 
 # Thumbs up / down under an answer with figures (the answers that offer "Source"): a click sends
 # the rating as Rasa's intent syntax (README "Channels"), stored with the conversation.
-SOURCE_PAYLOAD = "source"
+SOURCE_PAYLOAD = SOURCE_BUTTON[1]
 FEEDBACK_BUTTONS = ({"title": "👍", "payload": '/feedback{"rating": "up"}'},
                     {"title": "👎", "payload": '/feedback{"rating": "down"}'})
 
@@ -113,12 +120,7 @@ def with_feedback(buttons: Sequence[Block]) -> List[Block]:
 def text_blocks(text: Text, buttons: Sequence[Block]) -> List[Block]:
     """A text answer and its buttons: the text, then the buttons in one actions block (Rasa's
     own output drops every button past five; an answer with its thumbs may have seven)."""
-    sections: List[Text] = []
-    for paragraph in slack_escaped(text).split("\n\n"):  # a long answer: more sections
-        if sections and len(sections[-1]) + len(paragraph) + 2 <= MAX_SECTION_TEXT:
-            sections[-1] += "\n\n" + paragraph
-        else:
-            sections.append(paragraph)
+    sections = _packed(slack_escaped(text).split("\n\n"), "\n\n")  # long: more sections
     room = MAX_BLOCKS - 1
     return [_section(part) for part in sections[:room]] + [_actions(buttons)]
 

@@ -48,11 +48,6 @@ def _school_lines() -> Dict[str, Dict[str, int]]:
             for s in read_data("schools.yaml")["schools"]}
 
 
-@lru_cache(maxsize=1)
-def _guides() -> Dict[str, dict]:
-    return read_data("guides.yaml")
-
-
 def _label(key: str) -> str:
     return source()["line_labels"][key]
 
@@ -74,7 +69,7 @@ def _state_rows(codes: Optional[Sequence[str]]) -> List[Ref]:
 
 
 def _guide(key: str) -> List[Ref]:
-    for guide in _guides()["guides"]:
+    for guide in read_data("guides.yaml")["guides"]:
         if guide["key"] == key:
             return [(line, f"“{guide['source_section']}”") for line in guide["source_lines"]]
     return []
@@ -82,7 +77,7 @@ def _guide(key: str) -> List[Ref]:
 
 def _listed(section: str, title_key: str, wanted: Optional[str]) -> List[Ref]:
     return [(item["line"], f"{item[title_key]}, {_label(LIST_LABELS[section])}")
-            for item in _guides()[section] if wanted in (None, item[title_key])]
+            for item in read_data("guides.yaml")[section] if wanted in (None, item[title_key])]
 
 
 def _of(outcome: o.Outcome) -> List[Ref]:  # noqa: C901 - one line of lookup per outcome kind
