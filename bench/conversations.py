@@ -17,7 +17,7 @@ import asyncio
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Dict, Tuple
+from typing import Callable, Dict, Sequence, Tuple
 
 import requests
 import yaml
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.conversation_set import (KINDS, PARTS, described, run,  # noqa: E402
-                                    share_not_understood)
+                                    set_of, share_not_understood)
 
 Say = Callable[[str, str], str]  # (conversation id, text) -> reply text
 
@@ -66,24 +66,29 @@ def in_process_bot(model: Path) -> Say:
     return say
 
 
-def measure(part: str, say: Say, show: bool) -> Tuple[Counter, Counter, int, int, float]:
+Counts = Tuple[Counter, Counter, int, int, float, Counter, Counter]
+
+
+def measure(part: str, say: Say, show: bool, sets: Sequence[str]) -> Counts:
     """(right per kind, turns per kind, conversations fully right, conversations,
-    share of in-domain turns not understood) of one part of the set."""
-    results = run(part, say)
-    right, total = Counter(), Counter()
+    share of in-domain turns not understood, right per set, turns per set) of one part."""
+    results = run(part, say, sets)
+    right, total, right_in_set, in_set = Counter(), Counter(), Counter(), Counter()
     wrong_conversations = {r.conversation for r in results if r.problems}
     for result in results:
         total[result.turn.kind] += 1
         right[result.turn.kind] += not result.problems
+        in_set[set_of(result.conversation)] += 1
+        right_in_set[set_of(result.conversation)] += not result.problems
     if show:
         print(described(results))
     conversations = len({r.conversation for r in results})
     return (right, total, conversations - len(wrong_conversations), conversations,
-            share_not_understood(results))
+            share_not_understood(results), right_in_set, in_set)
 
 
-def report(part: str, results) -> None:
-    right, total, whole, conversations, not_got = results
+def report(part: str, results: Counts) -> None:
+    right, total, whole, conversations, not_got, right_in_set, in_set = results
     turns = sum(total.values())
     print(f"\n== {part}: {sum(right.values())}/{turns} turns right "
           f"({sum(right.values()) / max(turns, 1):.1%}); {whole}/{conversations} "
@@ -92,6 +97,8 @@ def report(part: str, results) -> None:
     for kind in KINDS:
         if total[kind]:
             print(f"  {kind:<20} {right[kind]:>3}/{total[kind]:<3} {right[kind] / total[kind]:.0%}")
+    print("  by set: " + ", ".join(f"{name.upper()} {right_in_set[name]}/{in_set[name]}"
+                                   for name in sorted(in_set)))
 
 
 def newest_model() -> Path:
@@ -107,10 +114,13 @@ def main() -> int:
     parser.add_argument("--model", type=Path, help="model for the in-process NLU")
     parser.add_argument("--heldback", action="store_true", help="also the held-back part")
     parser.add_argument("--failures", action="store_true", help="print each wrong turn")
+    parser.add_argument("--sets", default="", help="only these sets, by letter: --sets k,l")
     args = parser.parse_args()
     say = rest_bot(args.url) if args.url else in_process_bot(args.model or newest_model())
     parts = PARTS if args.heldback else PARTS[:1]
-    results = {part: measure(part, say, args.failures and (part == "tuning" or args.heldback))
+    sets = [name.strip().lower() for name in args.sets.split(",") if name.strip()]
+    results = {part: measure(part, say, args.failures and (part == "tuning" or args.heldback),
+                             sets)
                for part in parts}
     for part, found in results.items():
         report(part, found)

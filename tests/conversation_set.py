@@ -122,10 +122,18 @@ class Result:
     problems: Tuple[str, ...]
 
 
-def run(part: str, say: Callable[[str, str], str]) -> List[Result]:
-    """Every conversation of a part, each as a new user: `say(sender, text)` -> reply."""
+def set_of(conversation_id: str) -> str:
+    """The set a conversation belongs to: its id's letter ("k-07" -> "k")."""
+    return conversation_id.split("-", 1)[0]
+
+
+def run(part: str, say: Callable[[str, str], str], sets: Sequence[str] = ()) -> List[Result]:
+    """Every conversation of a part (or of its `sets` only), each as a new user:
+    `say(sender, text)` -> reply."""
     results = []
     for conversation in load(part):
+        if sets and set_of(conversation.id) not in sets:
+            continue
         sender = f"set-{conversation.id}-{uuid.uuid4().hex[:6]}"
         for number, turn in enumerate(conversation.turns, 1):
             reply = say(sender, turn.user)
