@@ -49,6 +49,7 @@ class Criteria:
     group: Optional[str] = None  # a name prefix the source uses ("University of California")
     formats: Tuple[str, ...] = ()  # any of: the profile says the school offers it
     names: Tuple[str, ...] = ()  # only these schools (the rows of a list pointed at)
+    excluded: Tuple[str, ...] = ()  # not these schools ("what else is there besides UCF")
     relative: Tuple[Relative, ...] = ()
     limit: Optional[int] = None  # "top N": how many rows
 

@@ -7,6 +7,7 @@ import pytest
 
 from knowledge.data import read_data
 from knowledge.store.queries import all_school_facts, other_schools
+from knowledge.understanding.vocabulary import amounts
 from tests import source_document
 from tests.conversation_set import PARTS, load
 
@@ -54,15 +55,31 @@ def test_study_format_quotes_are_on_their_lines():
         assert on_line(found.quote, found.line), found
 
 
+def _dollars(text: str) -> set:
+    return {int(found.replace(",", "")) for found in re.findall(r"\$([\d,]*\d)", text)}
+
+
 def test_the_conversation_sets_figures_are_in_the_source():
+    """Every figure a reply must hold is the source's, or worked out from the source's
+    figures and the user's own: a gap between two tuitions ("how much more is penn than
+    uw": $47,096), or a tuition less what the user's employer pays ("covers up to 10k")."""
     text = source_document.text()
+    source = _dollars(text)
     for part in PARTS:
         for conversation in load(part):
             for turn in conversation.turns:
-                for item in turn.expect:
-                    for option in (item["any"] if isinstance(item, dict) else [item]):
-                        for figure in re.findall(r"\$[\d,]+|\d+%", str(option)):
-                            assert figure in text, (conversation.id, figure)
+                said = {a.dollars for a in amounts(turn.user)}
+                worked_out = {a - b for a in source for b in (*source, *said) if a > b}
+
+                def traced(option: str) -> bool:
+                    return all(figure in text or figure.startswith("$") and int(
+                        figure[1:].replace(",", "")) in worked_out
+                        for figure in re.findall(r"\$[\d,]+|\d+%", option))
+
+                for item in turn.expect:  # of alternatives ({any: [...]}), one at least
+                    options = item["any"] if isinstance(item, dict) else [item]
+                    assert any(traced(str(option)) for option in options), \
+                        (conversation.id, item)
 
 
 def test_the_conversation_set_is_big_enough_and_a_fifth_is_held_back():

@@ -79,6 +79,10 @@ def _facts(question: Question, state: ConversationState) -> Decision:
         pending = Pending("confirm_school", school=suggested, topics=question.topics)
         return [*outcomes, DidYouMean(mention, suggested)], state.but(pending=pending)
     if not schools:
+        if outcomes and question.unlisted:  # the school talked about now is not a listed
+            # one: "and brandeis?" next asks the same of Brandeis, not to compare it
+            return outcomes, state.but(last_act="facts", focus=(),
+                                       topics=question.topics or state.topics)
         if outcomes:
             return outcomes, state.but(last_act="facts")
         if question.unknown_facts:

@@ -113,6 +113,7 @@ def _passes_known_filters(school: SchoolFacts, criteria: Criteria) -> bool:
         criteria.max_rank is None or school.rank <= criteria.max_rank,
         criteria.group is None or school.name.startswith(criteria.group),
         not criteria.names or school.name in criteria.names,
+        school.name not in criteria.excluded,
     )
     return all(checks)
 

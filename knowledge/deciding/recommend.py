@@ -5,8 +5,9 @@ A school earns points for each thing it fits: being where the user is (their cit
 more than their state), a format they need (online counts anywhere: for someone who cannot
 move, an online program fits as well as a local one), the budget, the goal, public/private.
 Ties go to the school whose profile is closest in meaning to what the user said of their
-interests (at most INTEREST_WEIGHT), then to the cheaper one when money is tight, then to
-the source's score. Where the user is, a format they need, public/private and a stated
+interests (at most INTEREST_WEIGHT), then to the cheaper one when money is tight or the user
+asked for the cheapest first (a budget alone is a limit, not a wish), then to the source's
+score. Where the user is, a format they need, public/private and a stated
 budget are limits, not wishes: a school that breaks one comes after every school that breaks
 none, however well it fits the rest, and when four or five schools keep every limit all of
 them are shown. What a school does not fit is said too, so a list that cannot satisfy
@@ -167,7 +168,10 @@ def recommend(profile: Profile, top: int = TOP) -> List[Match]:
     for school, (interest, sentence) in zip(schools, interests):
         fits, misses, broken = _check(school, profile, cheap)
         matches.append(Match(school, tuple(fits), tuple(misses), broken, interest, sentence))
-    cheaper_first = profile.budget_low or profile.budget is not None
+    # "money is tight", "cheapest first": the cheaper the better; a budget alone is a limit,
+    # and within it the better program is the better advice (so "stretch to 12k" brings UW
+    # in, not more of the same cheapest rows)
+    cheaper_first = profile.budget_low
     matches.sort(key=lambda m: (m.broken, -round(m.points, 3),
                                 m.school.tuition_per_year if cheaper_first else 0,
                                 -m.school.score, m.school.rank))

@@ -48,8 +48,12 @@ def _verdict(field: Field, schools: Sequence[SchoolFacts]) -> str:
             tie += f"; the source ranks {top[0].short_name} first (#{top[0].rank})"
         return f"{field.best.capitalize()}: {tie}{gap}."
     winner, runner_up = ordered[0], ordered[1]
+    difference = ""
+    if field.label == "tuition":  # "how much more is it": the gap, worked out from the rows
+        difference = (f", {money(runner_up.tuition_per_year - winner.tuition_per_year)} a year "
+                      f"less")
     return (f"{field.best.capitalize()}: {winner.name} ({field.shown(winner)} vs "
-            f"{field.shown(runner_up)} for {runner_up.short_name}){gap}.")
+            f"{field.shown(runner_up)} for {runner_up.short_name}{difference}){gap}.")
 
 
 def _line(facts: SchoolFacts) -> str:

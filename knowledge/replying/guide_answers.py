@@ -1,6 +1,6 @@
 """Reply text for the guidance topics: guides, career paths, employer benefits, the states
 table. Every figure is read from the store (the guides' own points), none is written here."""
-from typing import Optional, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from knowledge.replying.school_answers import bullets, median_tuition, money, with_source
 from knowledge.replying.source_labels import label
@@ -101,5 +101,18 @@ def states_reply(states: Sequence[StateStats], fields: Sequence[str],
                          f"{covered}), so it gives no figures for programs there.")
         else:
             lines.append(_state_line(stats, fields) + ".")
+    lines += _cheaper_state(states, fields)
     lines += [_listed_line(code, schools) for code, schools in listed]
     return with_source("\n".join(lines), source)
+
+
+def _cheaper_state(states: Sequence[StateStats], fields: Sequence[str]) -> List[str]:
+    """"which one's cheaper" of two or more states: the lowest median tuition."""
+    known = sorted((s for s in states if s.median_tuition is not None),
+                   key=lambda s: s.median_tuition or 0)
+    if "median_tuition" not in fields or len(known) < 2 or \
+            known[0].median_tuition == known[1].median_tuition:
+        return []
+    low, next_ = known[0], known[1]
+    return [f"Lower median tuition: {low.name} ({median_tuition(low)} vs "
+            f"{median_tuition(next_)} for {next_.name})."]

@@ -49,6 +49,8 @@ def describe(criteria: Criteria) -> str:
     parts = []
     if criteria.names:
         parts.append(f"among {names([f for f in map(school_facts, criteria.names) if f])}")
+    if criteria.excluded:
+        parts.append(f"besides {names([f for f in map(school_facts, criteria.excluded) if f])}")
     if criteria.max_rank:
         parts.append(f"within the source's top {criteria.max_rank}")
     if criteria.control:
@@ -124,6 +126,9 @@ FILTER_NAMES = {"max_tuition": "tuition limit", "min_tuition": "tuition minimum"
                 "group": "group", "max_rank": "top-N range"}
 
 
+RELAXED_SHOWN = 5  # schools named when a list comes back empty and one filter less finds some
+
+
 def _no_match(criteria: Criteria) -> str:
     places = [*criteria.cities, *(state_label(code) for code in criteria.states)]
     text = (f"No program among the {school_count()} the source lists ({listed_span()}) "
@@ -148,9 +153,12 @@ def _no_match(criteria: Criteria) -> str:
             relaxed = rank(Criteria.from_dict({**criteria.to_dict(), name: None}))
             if relaxed.listed:
                 loosened = describe(relaxed.criteria) or "no filter"
-                return (f"{text} Without the {label} ({loosened}), {len(relaxed.listed)} "
-                        f"{'does' if len(relaxed.listed) == 1 else 'do'}, e.g. "
-                        f"{relaxed.listed[0].name}.")
+                found = relaxed.listed
+                shown = names(found, short=False) if len(found) <= RELAXED_SHOWN + 1 else \
+                    f"{', '.join(s.name for s in found[:RELAXED_SHOWN])} and " \
+                    f"{len(found) - RELAXED_SHOWN} more"
+                return (f"{text} Without the {label} ({loosened}), {len(found)} "
+                        f"{'does' if len(found) == 1 else 'do'}: {shown}.")
     return text
 
 

@@ -18,6 +18,7 @@ from knowledge.replying.unknowns import (facts_not_held_reply, missing_ranks_rep
                                          not_listed_reply, unknown_names_reply)
 
 Button = Tuple[str, str]  # (title, the text it sends)
+FORMAT_FEATURES = ("online study", "part-time study")  # features a study format answers
 FIXED = ("greet", "thank", "goodbye", "help", "out_of_scope", "unclear")
 SAID = {
     "empty": "I didn't get a message. Ask about an ML master's program, e.g. “tuition at CMU” "
@@ -100,8 +101,18 @@ def _feature(outcome: o.FeatureFindings) -> Reply:
                          f"{school.short_name} is #{school.rank}.")
         else:
             lines.append(f"The source does not say whether {school.name} offers "
-                         f"{outcome.feature}: its profile does not mention it.")
+                         f"{outcome.feature}: its profile does not mention it." +
+                         _full_time_only(school, outcome.feature))
     return Reply(answers.with_source("\n".join(lines), label("profiles")))
+
+
+def _full_time_only(school, feature: str) -> str:
+    """What the profile does say of the format, when asked about part-time or online study:
+    "the MS in Machine Learning and Data Science “is a 15-month full-time program”"."""
+    if feature not in FORMAT_FEATURES:
+        return ""
+    said = [f for f in school.study_formats if f.format == "full_time"]
+    return "".join(f" What it does say: the {f.program} “{f.quote}”." for f in said)
 
 
 def _sentences(outcome: o.AnsweringSentences) -> Reply:

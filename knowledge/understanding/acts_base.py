@@ -87,6 +87,8 @@ class ReaderBase:
             profile.update(city=place.value, state=place.state, more_states=())
         if values.get("formats"):
             profile["format"] = values["formats"][0]
+        if values.get("sort_by") == "tuition_low" and self._superlative():
+            profile["budget_low"] = True  # "what fits? cheapest first pls"
         return profile
 
     def _anchors(self) -> Tuple[str, ...]:

@@ -1,19 +1,37 @@
 """The rules of acts.py about lists: comparisons, the next rows, a list made longer or
 shorter, questions over the rows just shown, new lists and lists changed in place."""
 from dataclasses import replace
-from typing import Optional
+from typing import Optional, Tuple
 
 from knowledge.question import CriteriaChange, Question
 from knowledge.store.queries import all_school_facts
 from knowledge.understanding.acts_base import ReaderBase
-from knowledge.understanding.vocabulary import find, phrase_values
+from knowledge.understanding.vocabulary import find, phrase_values, word_class
 
 
 # The school topic a comparative compares ("cheaper": tuition).
 COMPARED_TOPIC = {"tuition": "tuition", "grad_rate": "graduation_rate", "rank": "rank_score"}
 
 
+MAX_COMPARED_ROWS = 5  # "which is cheaper" after a list this short compares its rows
+
+
 class ListRules(ReaderBase):
+    def _which_ones(self) -> bool:
+        """"so which ones cheaper": "which one's", typed without its apostrophe, asks for
+        one of those in view, not for a list of "ones"."""
+        words = self.words.tokens
+        heads = word_class("head_nouns") & set(words)
+        return heads == {"ones"} and any(words[i:i + 2] == ("which", "ones")
+                                         for i in range(len(words) - 1))
+
+    def _states_in_view(self) -> Tuple[str, ...]:
+        """The states the last answer was about: a states answer, or a list's states."""
+        shown = self.state.last_list
+        if self.state.last_act == "states":
+            return self.state.states
+        return shown.criteria.states if shown and shown.criteria else ()
+
     def compare(self) -> Optional[Question]:
         schools = list(self.schools)
         cue = self.words.has("compare_cues")
@@ -34,10 +52,19 @@ class ListRules(ReaderBase):
             return self.base("compare", schools=tuple(schools), topics=tuple(dict.fromkeys(
                 COMPARED_TOPIC[field] for field, _direction in self.crit.comparatives)))
         if self.crit.comparatives and not schools and not self.crit.anchors and \
-                not self.places and len(self.state.focus) >= 2 and not self._head():
-            # "ugh ok which is cheaper then", "which one scores higher": the schools in focus
-            return self.base("compare", schools=self.state.focus, topics=tuple(dict.fromkeys(
-                COMPARED_TOPIC[field] for field, _direction in self.crit.comparatives)))
+                not self.places and (not self._head() or self._which_ones()):
+            # "ugh ok which is cheaper then", "which one scores higher": the schools in
+            # focus, else the few rows just shown, else the states just compared
+            fields = tuple(dict.fromkeys(COMPARED_TOPIC[field]
+                                         for field, _direction in self.crit.comparatives))
+            shown = self.state.last_list.shown if self.state.last_list else ()
+            compared = self.state.focus if len(self.state.focus) >= 2 else \
+                shown if 2 <= len(shown) <= MAX_COMPARED_ROWS else ()
+            if compared:
+                return self.base("compare", schools=compared, topics=fields)
+            states = self._states_in_view()
+            if len(states) >= 2 and fields == ("tuition",):
+                return self.base("states", states=states, state_fields=("median_tuition",))
         group = self.crit.change.values.get("group")
         if group and not schools:  # "compare the UC campuses"
             schools = [s.name for s in all_school_facts() if s.name.startswith(group)]

@@ -38,6 +38,7 @@ class CriteriaReading:
     count: Optional[int] = None
     more: bool = False
     show_all: bool = False
+    excluded: Tuple[str, ...] = ()  # schools named only to leave out ("besides UCF")
 
 
 def _ends_with(words: Tokens, section: str) -> int:
@@ -167,11 +168,26 @@ def _relatives(words: Tokens, anchors: Sequence[Named], focus_anchor: bool
         "comparatives")))
 
 
+def _left_out(words: Tokens, listed: Sequence[Named]) -> List[Named]:
+    """Schools named right after besides_cues ("whats there besides ucf", "other than cmu",
+    "anything but usc"), and the ones joined to them ("except uw and uci")."""
+    cues = [phrase for phrase, _value in phrase_list("besides_cues")]
+    out: List[Named] = []
+    for named in listed:
+        before = words[:named.start]
+        if any(before[-len(cue):] == cue for cue in cues) or out and \
+                words[out[-1].end:named.start] in (("and",), ("or",), ("nor",), ()):
+            out.append(named)
+    return out
+
+
 def _anchors(words: Tokens, listed: Sequence[Named]) -> Tuple[List[Named], bool]:
     """Schools named right after "than" (and the one before "does" in "than X does"), and
-    whether "than that/it/them" points at the school in focus."""
+    whether "than that/it/them" points at the school in focus ("other than X" leaves X out:
+    see _left_out)."""
     anchors = [named for named in listed if named.start > 0 and words[named.start - 1] == "than"
                or named.start > 1 and words[named.start - 2:named.start] == ("than", "the")]
+    anchors = [named for named in anchors if named not in _left_out(words, listed)]
     focus = any(words[i] == "than" and i + 1 < len(words) and
                 words[i + 1] in word_class("than_pointers")
                 for i in range(len(words)))
@@ -185,6 +201,11 @@ def _control(words: Tokens, places: Sequence[Place]) -> Optional[str]:
             continue
         return hit.value
     return None
+
+
+def control_wished(words: Tokens, places: Sequence[Place]) -> Optional[str]:
+    """public/private said with a wish ("want a public school", "has to be private")."""
+    return _control(words, places) if has(words, phrase_list("wish_cues")) else None
 
 
 def requested_count(words: Tokens) -> Optional[int]:
@@ -222,9 +243,11 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
     """Everything the message says about a list's criteria."""
     entities = dict(entities or {})
     values_set: Dict[str, Any] = {}
+    within = _within_top(words)
+    count = None if within or _surprise(text) else requested_count(words)
     bounds = {**_tuition_bounds(text), **_grad_bounds(text)}
     if not bounds:
-        bounds = _entity_bounds(entities, words)
+        bounds = _entity_bounds(entities, words, count)
     values_set.update(bounds)
     sort = _sort_key(words, bounds)
     if sort:
@@ -249,13 +272,14 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
     group = (values(words, phrases_for_values("school_groups")) or [None])[0]
     if group:
         values_set["group"] = group
-    within = _within_top(words)
-    count = None if within or _surprise(text) else requested_count(words)
     if within:
         values_set["max_rank"] = within
     elif count:
         values_set["limit"] = min(count, MAX_LISTED)
     anchors, focus_anchor = _anchors(words, listed)
+    excluded = tuple(dict.fromkeys(named.school for named in _left_out(words, listed)))
+    if excluded:
+        values_set["excluded"] = excluded
     comparatives = _relatives(words, anchors, focus_anchor)
     cleared = tuple(dict.fromkeys(name for value in values(words, phrases_for_values(
         "clear_cues")) for name in CLEARED_FIELDS.get(value, (value,))))
@@ -267,7 +291,7 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
         values_set["limit"] = MAX_LISTED
     return CriteriaReading(CriteriaChange(values_set, cleared),
                            tuple(named.school for named in anchors), focus_anchor,
-                           comparatives, count, more, show_all)
+                           comparatives, count, more, show_all, excluded)
 
 
 def _surprise(text: str) -> bool:
@@ -288,12 +312,17 @@ def _counts_schools(number: str, words: Tokens) -> bool:
                for i, word in enumerate(words))
 
 
-def _entity_bounds(entities: Mapping[str, Sequence[str]], words: Tokens) -> Dict[str, int]:
-    """Bounds from extracted entities, when the words gave none (DIET's amount/percent)."""
+def _entity_bounds(entities: Mapping[str, Sequence[str]], words: Tokens,
+                   count: Optional[int] = None) -> Dict[str, int]:
+    """Bounds from extracted entities, when the words gave none (DIET's amount/percent); a
+    bare number the words read as the count asked ("10 most expensive") is no amount."""
     from knowledge.understanding.vocabulary import amount as dollars, percent as pct
 
     bounds: Dict[str, int] = {}
     for text in entities.get("amount", ()):
+        if count is not None and re.sub(r"\D", "", text) == str(count) and \
+                dollars(text) is None:
+            continue
         found = dollars(text, bare=True)
         if found:
             bounds["max_tuition"] = found

@@ -57,7 +57,7 @@ def _personal_facts(text: str, words: Tokens, places: Sequence[Place],
     found: Dict[str, Any] = {}
     if max_tuition:
         found["budget"] = max_tuition
-    kept = _kept_places(words, places)
+    kept = [] if has(words, phrase_list("open_to_moving")) else _kept_places(words, places)
     states = [place for place in kept if place.kind == "state"]
     cities = [place for place in kept if place.kind == "city"]
     codes = tuple(dict.fromkeys(p.value for p in states))

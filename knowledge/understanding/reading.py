@@ -16,12 +16,13 @@ from typing import Tuple
 from knowledge.question import CriteriaChange, Message, Question
 from knowledge.state import ConversationState
 from knowledge.understanding.acts import Reader
-from knowledge.understanding.filters import CriteriaReading, read_criteria
+from knowledge.understanding.filters import CriteriaReading, control_wished, read_criteria
 from knowledge.understanding.message_words import Words, about_user, negated, with_bare_number
 from knowledge.understanding.places import find_places
 from knowledge.understanding.profile import read_profile
 from knowledge.understanding.references import read_references
 from knowledge.understanding.schools import Named, SchoolMentions, find_schools
+from knowledge.understanding.spelling import corrected
 from knowledge.understanding.vocabulary import find, phrase_list, unusable_numbers
 from knowledge.understanding.subjects import Subjects
 
@@ -31,6 +32,8 @@ def read(message: Message, state: ConversationState) -> Question:
     text = " ".join((message.text or "").split())
     if not text:
         return Question("empty")
+    if corrected(text) != text:  # "4 most expensve ones": read as what was meant
+        return read(replace(message, text=corrected(text)), state)
     text, refused = _without_unusable_numbers(text)
     if refused:  # "$-5" is left out and the user told so, never read as $5 or $5,000
         question = read(replace(message, text=text), state) if text else Question("unclear")
@@ -53,6 +56,7 @@ def read(message: Message, state: ConversationState) -> Question:
     crit = read_criteria(text, words.asked(), mentions.listed, asked_places, entities)
     if not asked_places and words.has("stay_local"):
         crit = _near_the_user(crit, state)
+    crit = _with_wished_control(crit, words, places)
     subjects = Subjects(words, refs, mentions, places, crit, state)
     profile = read_profile(text, words.tokens, places, crit.change.values.get("max_tuition"))
     return Reader(message, state, words, mentions, places, refs, crit, subjects,
@@ -81,6 +85,20 @@ def _without_background(mentions: SchoolMentions, words: Words) -> SchoolMention
 
     return replace(mentions, listed=tuple(n for n in mentions.listed if not background(n)),
                    unlisted=tuple(n for n in mentions.unlisted if not background(n)))
+
+
+def _with_wished_control(crit: CriteriaReading, words: Words, places) -> CriteriaReading:
+    """"im from pittsburgh and want a public school. whats on the list in PA?": public or
+    private wished for in a sentence about the user holds for the list asked (a place there
+    is where the user is, and stays out)."""
+    if "control" in crit.change.values or not words.hidden:
+        return crit
+    told = tuple(w if i in words.hidden else "" for i, w in enumerate(words.tokens))
+    wished = control_wished(told, places)
+    if wished is None:
+        return crit
+    values = {**crit.change.values, "control": wished}
+    return replace(crit, change=CriteriaChange(values, crit.change.cleared))
 
 
 def _near_the_user(crit: CriteriaReading, state: ConversationState) -> CriteriaReading:

@@ -147,13 +147,14 @@ def read_references(text: str, words: Tokens) -> References:
     rows = [row for row in numbers if row == LAST]
     if _last_row(words):
         rows.append(LAST)
-    pair_phrases = {"of the two", "of the 2", "the two", "the 2", "both"}
-    list_hits = find(words, phrase_list("list_words"))
+    pair_hits = find(words, phrase_list("pair_words"))
+    in_pair = {i for hit in pair_hits for i in range(hit.start, hit.end)}
+    list_hits = [hit for hit in find(words, phrase_list("list_words"))
+                 if not in_pair & set(range(hit.start, hit.end))]
     step = first_value(words, phrases_for_values("rank_step"))
     return References(
         rows=tuple(rows), numbers=tuple(numbers), ranks=tuple(ranks),
-        all_rows=any(hit.value not in pair_phrases for hit in list_hits),
-        pair=any(hit.value in pair_phrases for hit in list_hits),
+        all_rows=bool(list_hits), pair=bool(pair_hits),
         focus=has(words, phrase_list("focus_words")),
         plural_focus=has(words, phrase_list("plural_focus_words")),
         rank_step={"below": 1, "above": -1}.get(step, 0) if step is not None else 0,

@@ -82,13 +82,20 @@ def _named_rows(span: Optional[Tuple[int, int]], mentions: SchoolMentions,
         return (min(known, key=PICKS[order[0]]).name,) if known else ()
     by_name = {s.name: s for s in all_school_facts()}
     control = values(tuple(mentions_words[start:end]), phrases_for_values("control"))
-    if control:  # "the public one(s)": those of the list just read (or else seen) that are
+    inside_places = [p for p in places if start <= p.start < end]
+    if control and not inside_places:  # "the public one(s)": those of the list just read
+        # (or else seen) that are
         return tuple(name for name in (shown or candidates)
                      if name in by_name and by_name[name].control == control[0])
-    inside_places = [p for p in places if start <= p.start < end]
-    return tuple(name for name in candidates if name in by_name and any(
-        (p.kind == "city" and by_name[name].city == p.value) or
-        (p.kind == "state" and by_name[name].state == p.value) for p in inside_places))
+
+    def there(names: Sequence[str]) -> Tuple[str, ...]:
+        return tuple(name for name in names if name in by_name and any(
+            (p.kind == "city" and by_name[name].city == p.value) or
+            (p.kind == "state" and by_name[name].state == p.value) for p in inside_places)
+            and (not control or by_name[name].control == control[0]))
+
+    # "the private san diego one": of those seen, else of every listed school
+    return there(candidates) or (there(list(by_name)) if inside_places and control else ())
 
 
 def _taken_out(words: Tokens, mentions: SchoolMentions) -> set:
@@ -133,9 +140,22 @@ def _pair(state: ConversationState) -> Tuple[str, ...]:
     """"the two", "both", "which of the 2": the two schools just talked about."""
     if len(state.focus) >= 2:
         return state.focus
-    if state.last_list and len(state.last_list.shown) == 2:
-        return state.last_list.shown
+    if state.last_list and (len(state.last_list.shown) == 2 or state.last_act in LIST_ACTS
+                            and len(state.last_list.shown) >= 2):
+        return state.last_list.shown  # just shown: "the higher ranked of those two"
     return state.recent[-2:]
+
+
+def _of_pair(refs: References, state: ConversationState) -> Tuple[str, ...]:
+    """"the 2nd of those two": a place among the two (or few) schools just talked about,
+    when the words say so or no list was shown that the number could be a row of."""
+    pair = _pair(state)
+    if not refs.numbers or len(pair) < 2 or refs.list_cue or \
+            not all(1 <= n <= len(pair) for n in refs.numbers):
+        return ()
+    if refs.pair or state.last_list is None:
+        return tuple(pair[n - 1] for n in refs.numbers)
+    return ()
 
 
 class Subjects:
@@ -147,7 +167,8 @@ class Subjects:
         self.schools: Tuple[str, ...] = ()
         self.from_rows = self.plural = self.by_rank = False
         self.missing: Tuple[int, ...] = ()
-        named = [n.school for n in mentions.listed if n.school not in crit.anchors]
+        named = [n.school for n in mentions.listed
+                 if n.school not in crit.anchors and n.school not in crit.excluded]
         out = _taken_out(words.tokens, mentions)
         self.swapped = bool(out) and len(state.focus) >= 2 and bool(set(named) - out)
         if self.swapped:  # "swap santa cruz for uw", "oops not clark, brandeis"
@@ -156,6 +177,9 @@ class Subjects:
         rows_numbers = _numbers_are_rows(refs, state)
         leading = "max_rank" not in crit.change.values
         rows = _rows_for(refs, state, rows_numbers, leading)
+        of_pair = _of_pair(refs, state)
+        if of_pair:  # "the 2nd of those two", "the first one's program" (no list shown)
+            rows, rows_numbers = of_pair, True
         candidates = tuple(dict.fromkeys(  # what the user has seen lately
             [*(state.last_list.shown if state.last_list else ()), *state.focus, *state.recent]))
         span = refs.named_span
@@ -190,7 +214,9 @@ class Subjects:
             self.schools, self.plural = state.focus, True
         elif refs.all_rows and state.last_list:
             self.schools, self.from_rows, self.plural = state.last_list.shown, True, True
-        elif refs.focus and state.focus and not mentions.unlisted:  # "georgia tech? its..."
+        elif refs.focus and state.focus and not mentions.unlisted and \
+                not set(state.focus) & set(crit.excluded):  # "georgia tech? its..." (but
+            # "whats there besides ucf" asks for the others)
             self.schools, self.plural = state.focus, len(state.focus) > 1
         elif refs.plural_focus and state.last_list and not mentions.unlisted:
             # "how far apart are they on tuition" (but "georgia tech? their online ms...")
