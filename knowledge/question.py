@@ -50,6 +50,7 @@ class Criteria:
     formats: Tuple[str, ...] = ()  # any of: the profile says the school offers it
     names: Tuple[str, ...] = ()  # only these schools (the rows of a list pointed at)
     excluded: Tuple[str, ...] = ()  # not these schools ("what else is there besides UCF")
+    excluded_states: Tuple[str, ...] = ()  # not in these states ("outside california")
     relative: Tuple[Relative, ...] = ()
     limit: Optional[int] = None  # "top N": how many rows
 
@@ -167,6 +168,8 @@ class Question:
     anchors: Tuple[str, ...] = ()  # schools named as a bound: "cheaper than Brandeis"
     comparatives: Tuple[Tuple[str, str], ...] = ()  # (field, direction) the anchors bound
     asked_count: Optional[int] = None  # the N of "top N" as asked (may exceed the rows)
+    one_answer: bool = False  # "which of those is cheapest": one school (and its ties)
+    dropped_states: Tuple[str, ...] = ()  # states taken out of the list ("swap ohio for ...")
     adds: bool = False  # "include evanston too": places join the list's places
     across: bool = False  # asked of every profiled school ("which schools have co-ops?")
     states: Tuple[str, ...] = ()  # for the states table

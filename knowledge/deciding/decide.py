@@ -6,14 +6,14 @@ schools in focus, what was asked about them, the list shown (rows, page and crit
 user's profile, and a question waiting for an answer.
 """
 from dataclasses import replace
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from knowledge.deciding import lookup
 from knowledge.deciding.outcomes import (
     AnsweringSentences, CareerPath, Comparison, DidYouMean, EmployerBenefit, FactsNotHeld,
     FeatureFindings, GuideTopic, MissingRanks, NotListed, Outcome, ProfileQuestion,
     RankingPage, Recommendation, Said, SchoolTopics, Sources, StatesTable, UnknownNames)
-from knowledge.deciding.ranking import offers, rank
+from knowledge.deciding.ranking import best_of, offers, rank
 from knowledge.deciding.recommend import recommend
 from knowledge.question import Criteria, Question, Relative
 from knowledge.state import ConversationState, Pending, Profile, ShownList
@@ -58,6 +58,19 @@ def _source(question: Question, state: ConversationState) -> Decision:
 
 # --- one school or a few ------------------------------------------------------------------
 
+def _focused(state: ConversationState, schools: Sequence[SchoolFacts], question: Question
+             ) -> ConversationState:
+    """These schools in focus; after "which of those is ranked highest" the one that is
+    comes last, where one step along the ranking starts ("and who's ranked right after
+    it"); "and grad rates?" still asks of them all."""
+    names = tuple(s.name for s in schools)
+    sort = question.criteria.values.get("sort_by")
+    if sort not in SORT_FIELDS or len(schools) < 2 or not question.one_answer:
+        return state.with_focus(names)
+    best = best_of(schools, sort)
+    return state.with_focus((*(n for n in names if n != best), best))
+
+
 def _facts_of(names) -> Tuple[SchoolFacts, ...]:
     return tuple(f for f in (school_facts(name) for name in names) if f is not None)
 
@@ -93,7 +106,7 @@ def _facts(question: Question, state: ConversationState) -> Decision:
         schools = _facts_of(dict.fromkeys(e.school for o in outcomes for e in getattr(
             o, "evidence", ()))) or schools[:0]
     asked_rank = question.by_rank
-    new_state = state.with_focus(tuple(s.name for s in schools)).but(
+    new_state = _focused(state, schools, question).but(
         topics=question.topics or state.topics if not question.features and not
         question.unknown_facts else question.topics,
         features=question.features, unknown_facts=question.unknown_facts,
@@ -149,7 +162,13 @@ def _criteria(question: Question, state: ConversationState) -> Criteria:
     shown = state.last_list
     base = shown.criteria if question.refine and shown and shown.criteria else Criteria()
     change = question.criteria
-    if question.adds and question.refine and {"states", "cities"} & set(change.values):
+    if question.dropped_states and question.refine and base.states:
+        values = dict(change.values)  # "swap ohio for florida": Ohio out, Florida in
+        kept = tuple(s for s in base.states if s not in question.dropped_states)
+        values["states"] = tuple(dict.fromkeys((*kept, *values.get("states", ()))))
+        values.pop("excluded_states", None)
+        change = replace(change, values=values)
+    elif question.adds and question.refine and {"states", "cities"} & set(change.values):
         values = dict(change.values)  # "include evanston too": places join the list's
         for name in ("states", "cities"):
             values[name] = tuple(dict.fromkeys((*getattr(base, name), *values.get(name, ()))))
@@ -232,7 +251,7 @@ def _compare(question: Question, state: ConversationState) -> Decision:
     names = tuple(s.name for s in schools[:5])
     shown = ShownList("comparison", names, None, 0, len(names), len(names) or PAGE_SIZE)
     remembered = tuple(t for t, f in COMPARED_FIELDS.items() if f in fields) + other_topics
-    return outcomes, state.with_focus(names).but(
+    return outcomes, _focused(state, schools[:5], question).but(
         last_act="compare",  # rows of a list compared: the list stays ("add missouri")
         last_list=shown if len(names) >= 2 and not question.from_rows else state.last_list,
         topics=remembered or question.topics)

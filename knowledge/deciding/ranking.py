@@ -8,7 +8,7 @@ leaves it out (and says so). The store's 25 rows are read once per process
 (knowledge.store.queries), so filtering them here is cheaper than a query.
 """
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from knowledge.question import Criteria, Relative
 from knowledge.store.queries import SchoolFacts, all_school_facts, school_facts
@@ -114,8 +114,14 @@ def _passes_known_filters(school: SchoolFacts, criteria: Criteria) -> bool:
         criteria.group is None or school.name.startswith(criteria.group),
         not criteria.names or school.name in criteria.names,
         school.name not in criteria.excluded,
+        school.state not in criteria.excluded_states,
     )
     return all(checks)
+
+
+def best_of(schools: Sequence[SchoolFacts], sort_by: str) -> str:
+    """The school that comes first by the sort key (an unknown value never does)."""
+    return min(schools, key=_SORTS[sort_by]).name
 
 
 def rank(criteria: Criteria = Criteria()) -> Ranking:

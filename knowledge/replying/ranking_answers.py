@@ -60,6 +60,8 @@ def describe(criteria: Criteria) -> str:
     places = [*criteria.cities, *(state_label(code) for code in criteria.states)]
     if places:
         parts.append(f"in {' or '.join(places)}")
+    if criteria.excluded_states:
+        parts.append(f"outside {' and '.join(map(state_label, criteria.excluded_states))}")
     if criteria.min_tuition is not None and criteria.max_tuition is not None:
         parts.append(f"tuition {money(criteria.min_tuition)}-{money(criteria.max_tuition)}/yr")
     elif criteria.max_tuition is not None:
@@ -105,6 +107,9 @@ def _notes(ranking: Ranking) -> List[str]:
     if ranking.criteria.sort_by == "value":
         notes.append(f"Value = {VALUE_FORMULA}: score points per $10k of yearly tuition.")
     for code in ranking.criteria.states:
+        if ranking.listed and all(s.state != code for s in ranking.listed):
+            notes.append(f"The source lists no program in {state_label(code)} among its "
+                         f"{school_count()} rows ({listed_span()}) that fits.")
         note = _state_note(code)
         if note:
             notes.append(note)

@@ -64,7 +64,8 @@ class ReaderBase:
             profile=self.profile, greeting=self.greeting, correction=self.correction,
             ask_text=question_sentence(self.message.text), anchors=self._anchors(),
             comparatives=self.crit.comparatives, asked_count=self.crit.count,
-            adds=self.words.has("add_cues"))
+            adds=self.words.has("add_cues"), one_answer=self._one_answer(),
+            dropped_states=self.crit.dropped_states)
         found.update(fields)
         if act == "recommend":  # "nurse in texas, public + cheap": the criteria are theirs
             found["profile"] = {**self._as_profile(), **found["profile"]}
@@ -87,6 +88,10 @@ class ReaderBase:
             profile.update(city=place.value, state=place.state, more_states=())
         if values.get("formats"):
             profile["format"] = values["formats"][0]
+        cleared = self.crit.change.cleared
+        if not values.get("states") and ("states" in cleared or self.crit.dropped_states and
+                                         self.state.profile.state in self.crit.dropped_states):
+            profile.update(state=None, more_states=(), city=None)  # "forget california"
         if values.get("sort_by") == "tuition_low" and self._superlative():
             profile["budget_low"] = True  # "what fits? cheapest first pls"
         return profile

@@ -39,6 +39,7 @@ class CriteriaReading:
     more: bool = False
     show_all: bool = False
     excluded: Tuple[str, ...] = ()  # schools named only to leave out ("besides UCF")
+    dropped_states: Tuple[str, ...] = ()  # "swap ohio for florida": Ohio leaves the list
 
 
 def _ends_with(words: Tokens, section: str) -> int:
@@ -66,6 +67,9 @@ def _tuition_bounds(text: str) -> Dict[str, int]:
     for first, second in zip(found, found[1:]):
         gap = text[first.end:second.start]
         between = tokens(gap)
+        if not (first.explicit or second.explicit) and set(
+                _words_before(text, first.start)[-3:]) & word_class("not_money_before"):
+            continue  # "numbers 3 and 4", "a score between 65 and 66": no dollars
         if (between and set(between) <= joiners) or (not between and gap.strip() in "-–"):
             low, high = sorted((first.dollars, second.dollars))
             bounds.update(min_tuition=low, max_tuition=high)
@@ -238,9 +242,10 @@ def _within_top(words: Tokens) -> Optional[int]:
 
 def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
                   places: Sequence[Place],
-                  entities: Optional[Mapping[str, Sequence[str]]] = None
-                  ) -> CriteriaReading:
-    """Everything the message says about a list's criteria."""
+                  entities: Optional[Mapping[str, Sequence[str]]] = None,
+                  dropped_states: Sequence[str] = ()) -> CriteriaReading:
+    """Everything the message says about a list's criteria. `dropped_states`: states the
+    user takes out ("outside california", "swap ohio for florida")."""
     entities = dict(entities or {})
     values_set: Dict[str, Any] = {}
     within = _within_top(words)
@@ -264,6 +269,8 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
         cities = tuple(dict.fromkeys(c for city in cities for c in (city, *metro.get(city, ()))))
     if states:
         values_set["states"] = states
+    if dropped_states and not states:  # "only ones outside california"
+        values_set["excluded_states"] = tuple(dropped_states)
     if cities:
         values_set["cities"] = cities
     formats = tuple(v for v in values(words, phrases_for_values("study_formats")))
@@ -291,7 +298,8 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
         values_set["limit"] = MAX_LISTED
     return CriteriaReading(CriteriaChange(values_set, cleared),
                            tuple(named.school for named in anchors), focus_anchor,
-                           comparatives, count, more, show_all, excluded)
+                           comparatives, count, more, show_all, excluded,
+                           tuple(dropped_states))
 
 
 def _surprise(text: str) -> bool:
@@ -308,8 +316,10 @@ def _near(words: Tokens) -> bool:
 
 def _counts_schools(number: str, words: Tokens) -> bool:
     """"those 2", "which of the 3": the number counts schools pointed at."""
-    return any(word == number and i > 0 and words[i - 1] in word_class("group_pointers")
-               for i, word in enumerate(words))
+    pointers = word_class("group_pointers") | word_class("not_money_before")
+    return any(word == number and i > 0 and (words[i - 1] in pointers or i > 1 and words[
+        i - 1] in ("and", "or") and words[i - 2].isdigit() and words[i - 3:i - 2] and
+        words[i - 3] in pointers) for i, word in enumerate(words))
 
 
 def _entity_bounds(entities: Mapping[str, Sequence[str]], words: Tokens,

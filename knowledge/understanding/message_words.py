@@ -113,6 +113,15 @@ def question_sentence(text: str) -> str:
     return (asked or sentences or [text])[-1]
 
 
+def left_out(words: Tokens, place: Place) -> bool:
+    """"anything outside california", "swap ohio for florida", "besides texas": a place the
+    user wants out of the list."""
+    before = words[max(0, place.start - 3):place.start]
+    cues = [phrase for section in ("swap_out_cues", "besides_cues", "outside_cues")
+            for phrase, _value in phrase_list(section)]
+    return any(before[-len(cue):] == cue for cue in cues)
+
+
 def negated(words: Tokens, place: Place) -> bool:
     """"georgia not florida", "instead of ny": the place is what the user takes back."""
     before = words[max(0, place.start - 2):place.start]

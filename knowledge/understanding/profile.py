@@ -39,6 +39,8 @@ def read_profile(text: str, words: Tokens, places: Sequence[Place],
         found["budget_low"] = True
     if has(words, phrase_list("stay_local")):
         found["stays_local"] = True
+    if has(words, phrase_list("open_to_moving")):  # "anywhere in the us": no place holds
+        found.update(state=None, more_states=(), city=None, stays_local=False)
     formats = values(words, phrases_for_values("study_formats"))
     # "full time job ... totally online": online (it can be done while working, too)
     study_format = "online" if "online" in formats else (formats or [None])[0]

@@ -17,7 +17,8 @@ from knowledge.question import CriteriaChange, Message, Question
 from knowledge.state import ConversationState
 from knowledge.understanding.acts import Reader
 from knowledge.understanding.filters import CriteriaReading, control_wished, read_criteria
-from knowledge.understanding.message_words import Words, about_user, negated, with_bare_number
+from knowledge.understanding.message_words import (
+    Words, about_user, left_out, negated, with_bare_number)
 from knowledge.understanding.places import find_places
 from knowledge.understanding.profile import read_profile
 from knowledge.understanding.references import read_references
@@ -53,7 +54,10 @@ def read(message: Message, state: ConversationState) -> Question:
     if refs.focus and asked_places and {words.tokens[h.start:h.end] for h in find(
             words.tokens, phrase_list("focus_words"))} == {("there",)}:
         refs = replace(refs, focus=False)  # "in nyc. whats there": the place named
-    crit = read_criteria(text, words.asked(), mentions.listed, asked_places, entities)
+    dropped = tuple(dict.fromkeys(p.value for p in places if p.kind == "state" and (
+        negated(words.tokens, p) or left_out(words.tokens, p))))
+    asked_places = [p for p in asked_places if p.value not in dropped]
+    crit = read_criteria(text, words.asked(), mentions.listed, asked_places, entities, dropped)
     if not asked_places and words.has("stay_local"):
         crit = _near_the_user(crit, state)
     crit = _with_wished_control(crit, words, places)

@@ -68,7 +68,10 @@ def _rank_numbers(text: str, words: Tokens) -> Tuple[List[int], List[int]]:
             continue  # "13th not 30th": the number taken back
         if value is None:  # not an ordinal, so a number (a word that is neither is skipped)
             assert digit is not None
-            if before[-1:] and before[-1] in word_class("number_markers"):
+            if before[-1:] in (("and",), ("&",), ("or",)) and len(before) == 2 and \
+                    before[0].isdigit() and number_word(before[0]) in numbers:
+                numbers.append(digit)  # "numbers 2 and 3": the marker holds for both
+            elif before[-1:] and before[-1] in word_class("number_markers"):
                 if before[-2:-1] and before[-2] in word_class("rank_markers"):
                     ranks.append(digit)
                 else:
@@ -78,8 +81,8 @@ def _rank_numbers(text: str, words: Tokens) -> Tuple[List[int], List[int]]:
             continue
         if i + 1 < len(words) and words[i + 1] != "one" and number_word(words[i + 1]):
             continue  # "the first three" is a count of rows (_leading), not row 1
-        if word in ("first", "last") and before[-1:] and before[-1] in word_class("sort_words"):
-            continue  # "cheapest first": an order, not a row
+        if word in ("first", "last") and set(before) & word_class("sort_words"):
+            continue  # "cheapest first", "best ranked first": an order, not a row
         after = words[i + 1:i + 3]
         if after[:1] and after[0] in word_class("time_words"):
             continue  # "4th year", "2nd semester", "21st century"

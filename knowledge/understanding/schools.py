@@ -156,8 +156,9 @@ def _entity_mentions(mentions: Iterable[str]) -> Tuple[List[str], Optional[Tuple
         if not mention or not mention.strip():
             continue
         resolution = resolver.resolve(mention)
-        if resolution.found or _names_other_school(mention):
-            continue
+        if resolution.found or _names_other_school(mention) or \
+                normalize(mention) in place_names():
+            continue  # "commute to san jose,": a place the NLU took for a school's name
         if resolution.suggestion and suggestion is None:
             suggestion = (shortened(mention), resolution.suggestion)
         elif not resolution.suggestion and mention.strip() not in unknown:
