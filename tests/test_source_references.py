@@ -59,6 +59,12 @@ def _dollars(text: str) -> set:
     return {int(found.replace(",", "")) for found in re.findall(r"\$([\d,]*\d)", text)}
 
 
+def test_the_sources_best_value_pick_is_on_its_line():
+    pick = read_data("source.yaml")["best_value"]
+    assert on_line(pick["quote"], pick["line"]), pick
+    assert pick["school"] in pick["quote"]
+
+
 def test_the_conversation_sets_figures_are_in_the_source():
     """Every figure a reply must hold is the source's, or worked out from the source's
     figures and the user's own: a gap between two tuitions ("how much more is penn than

@@ -5,7 +5,7 @@ from typing import List, Optional, Sequence, Tuple
 
 from knowledge.deciding.ranking import VALUE_FORMULA, Ranking, rank, value_of
 from knowledge.question import SORT_KEYS, Criteria
-from knowledge.replying.source_labels import listed_span
+from knowledge.replying.source_labels import listed_span, source as source_data
 from knowledge.replying.school_answers import (
     TABLE_SOURCE, graduation_rate_text, median_tuition, money, number, with_source)
 from knowledge.replying.tables import Table, school_table
@@ -106,6 +106,8 @@ def _notes(ranking: Ranking) -> List[str]:
                      "part-time guide lists “fully asynchronous online” among them.")
     if ranking.criteria.sort_by == "value":
         notes.append(f"Value = {VALUE_FORMULA}: score points per $10k of yearly tuition.")
+        pick = source_data()["best_value"]
+        notes.append(f"The source's own key findings name a best value: “{pick['quote']}”.")
     for code in ranking.criteria.states:
         if ranking.listed and all(s.state != code for s in ranking.listed):
             notes.append(f"The source lists no program in {state_label(code)} among its "

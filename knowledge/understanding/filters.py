@@ -221,7 +221,8 @@ def requested_count(words: Tokens) -> Optional[int]:
             continue
         before = words[max(0, i - 2):i]
         after = words[i + 1:i + 4]
-        cue_before = bool(before) and before[-1] in word_class("count_cues")
+        cue_before = bool(before) and before[-1] in word_class("count_cues") or any(
+            words[max(0, i - len(p)):i] == p for p, _v in phrase_list("count_lead_phrases"))
         noun_after = any(after[:len(phrase)] == phrase for phrase, _v in nouns)
         if before[-1:] == ("the",) and not noun_after:
             continue
