@@ -170,6 +170,8 @@ class Question:
     asked_count: Optional[int] = None  # the N of "top N" as asked (may exceed the rows)
     one_answer: bool = False  # "which of those is cheapest": one school (and its ties)
     dropped_states: Tuple[str, ...] = ()  # states taken out of the list ("swap ohio for ...")
+    covered_dollars: Optional[int] = None  # "my employer covers up to 10k": a year's share
+    covered_share: Optional[int] = None  # "if amazon covers 95% of that": per cent
     adds: bool = False  # "include evanston too": places join the list's places
     across: bool = False  # asked of every profiled school ("which schools have co-ops?")
     states: Tuple[str, ...] = ()  # for the states table

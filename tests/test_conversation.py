@@ -278,3 +278,62 @@ def test_a_maximum_said_the_long_way_is_a_maximum(chat):
 def test_that_thing_points_into_the_school_in_focus(chat):
     chat("what labs does uci have")
     assert "688" in chat("how many datasets does that repository have")
+
+
+# --- the third and fourth tuning rounds (sets K, L, N, O) ------------------------------------
+
+def test_misspelt_words_that_carry_the_question_are_read_as_meant(chat):
+    reply = chat("4 most expensve ones")
+    assert rows(reply) == ["University of Southern California", "Northwestern University",
+                           "Brandeis University", "Boston University"]
+    chat("whos ranked 19th")
+    assert "cheaper than UGA" in chat("wich schools r cheaper then it")
+
+
+def test_a_school_named_after_besides_is_left_out_of_the_list(chat):
+    reply = chat("public programs under 15k besides ucf")
+    assert "University of Central Florida" not in rows(reply) and "besides UCF" in reply
+    assert "San Jose State University" in rows(reply)
+
+
+def test_a_state_can_be_taken_out_or_swapped(chat):
+    assert "outside California" in chat("public schools outside california")
+    assert all("CA," not in line for line in chat("show all of them").splitlines()
+               if re.match(r"\d+\. ", line))
+    chat("ml masters in georgia?")
+    added = chat("add ohio")
+    assert "no program in Ohio" in added
+    swapped = chat("ok swap ohio for florida then")
+    assert {"Emory University", "University of Central Florida"} <= set(rows(swapped))
+
+
+def test_numbers_pointing_at_rows_are_no_amounts(chat):
+    chat("show me ur top 5")
+    reply = chat("compare numbers 2 and 3 for me, cost + grad rate")
+    assert "$66,640" in reply and "$61,310" in reply and "budget" not in reply
+    assert "at least 2%" not in reply
+
+
+def test_what_an_employer_leaves_to_pay(chat):
+    chat("compare cmu and pitt")
+    reply = chat("my employer covers up to 10k a year, what would each one cost me out of pocket")
+    assert "$52,260/yr out of pocket" in reply and "$10,154/yr out of pocket" in reply
+    chat("tuition at penn")
+    assert "about $2,931/yr out of pocket" in chat("if amazon covers 95% of that, what would i "
+                                                   "be paying out of pocket")
+
+
+def test_a_tuition_comparison_says_the_gap(chat):
+    assert "$47,096 a year less" in chat("how much more is penn than uw per year")
+
+
+def test_the_sources_own_best_value_pick_is_said(chat):
+    reply = chat("which school is the best bang for the buck")
+    assert "Best value: University of Washington-Seattle Campus" in reply
+
+
+def test_an_unlisted_correction_takes_the_focus_away(chat):
+    chat("how much is boston u per yr")
+    assert "not among" in chat("oops no i meant boston college sry")
+    reply = chat("ok whatever, and brandeis?")
+    assert "$64,348" in reply and "$63,798" not in reply

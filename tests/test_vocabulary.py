@@ -145,3 +145,15 @@ def test_a_number_after_those_counts_schools_not_a_rate():
     found = words.tokens("grad rate at least 90")
     reading = read_criteria("grad rate at least 90", found, (), (), {"percent": ("90",)})
     assert reading.change.values["min_grad_rate"] == 90
+
+
+def test_misspelt_meaning_words_are_put_right_and_real_words_are_not():
+    from knowledge.understanding.spelling import corrected
+
+    assert corrected("4 most expensve ones") == "4 most expensive ones"
+    assert corrected("wich progams r cheaper then uw") == "which programs r cheaper than uw"
+    assert corrected("pubic unis in califronia") == "public unis in california"
+    # words the knowledge data uses, and words not one edit from a target, stay as typed
+    for text in ("backend dev in banking, it matters", "i hate coding", "see you then",
+                 "with my kids", "im scared of the gre"):
+        assert corrected(text) == text

@@ -11,7 +11,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 from knowledge.deciding import lookup
 from knowledge.deciding.outcomes import (
     AnsweringSentences, CareerPath, Comparison, DidYouMean, EmployerBenefit, FactsNotHeld,
-    FeatureFindings, GuideTopic, MissingRanks, NotListed, Outcome, ProfileQuestion,
+    FeatureFindings, GuideTopic, MissingRanks, NotListed, Outcome, OutOfPocket, ProfileQuestion,
     RankingPage, Recommendation, Said, SchoolTopics, Sources, StatesTable, UnknownNames)
 from knowledge.deciding.ranking import best_of, offers, rank
 from knowledge.deciding.recommend import recommend
@@ -116,6 +116,8 @@ def _facts(question: Question, state: ConversationState) -> Decision:
 
 def _about_schools(question: Question, schools: Tuple[SchoolFacts, ...],
                    state: ConversationState) -> List[Outcome]:
+    if question.covered_dollars or question.covered_share:
+        return [OutOfPocket(schools, question.covered_dollars, question.covered_share)]
     if question.open_question:
         evidence = tuple(lookup.answering_sentences(
             schools, question.ask_text, question.topics if question.across else ()))

@@ -24,6 +24,15 @@ class SchoolTopics(Outcome):
 
 
 @dataclass(frozen=True)
+class OutOfPocket(Outcome):
+    """Each school's tuition less what the user says their employer pays (a sum a year or a
+    share): arithmetic on the source's tuition and the user's own figure."""
+    schools: Tuple[SchoolFacts, ...]
+    covered_dollars: Optional[int] = None
+    covered_share: Optional[int] = None
+
+
+@dataclass(frozen=True)
 class FeatureFindings(Outcome):
     """Whether each school's profile mentions a feature, with the sentences that show it."""
     feature: str

@@ -142,7 +142,27 @@ def _question(outcome: o.ProfileQuestion) -> Reply:
                  BUTTONS[outcome.question])
 
 
+def _out_of_pocket(outcome: o.OutOfPocket) -> Reply:
+    """"tuition − what the employer pays = out of pocket", per school, worked out in full so
+    every figure can be checked: the tuition is the source's, the rest the user's."""
+    lines = []
+    for school in outcome.schools:
+        tuition = school.tuition_per_year
+        if outcome.covered_share:
+            covered = round(tuition * outcome.covered_share / 100)
+            paid = f"{outcome.covered_share}% of it ({answers.money(covered)})"
+        else:
+            covered = min(tuition, outcome.covered_dollars or 0)
+            paid = answers.money(covered)
+        lines.append(f"{school.name}: {answers.money(tuition)}/yr tuition − {paid} from your "
+                     f"employer = about {answers.money(tuition - covered)}/yr out of pocket.")
+    lines.append("The tuition is the source's figure; what your employer pays is yours, and "
+                 "fees, taxes and a plan's own limits are not in the source.")
+    return Reply(answers.with_source("\n".join(lines), answers.TABLE_SOURCE))
+
+
 RENDERERS: Dict[Type[o.Outcome], Callable] = {
+    o.OutOfPocket: _out_of_pocket,
     o.Said: _said,
     o.SchoolTopics: _school_topics,
     o.FeatureFindings: _feature,

@@ -7,7 +7,9 @@ from knowledge.understanding.acts_base import CHIT_CHAT
 from knowledge.understanding.acts_lists import ListRules
 from knowledge.understanding.message_words import negated
 from knowledge.understanding.acts_schools import SchoolRules
-from knowledge.understanding.vocabulary import amount, find, phrase_list, vocabulary, word_class
+from knowledge.store.guides import employer_benefit
+from knowledge.understanding.vocabulary import (
+    amount, find, percent, phrase_list, vocabulary, word_class)
 
 
 class Reader(ListRules, SchoolRules):
@@ -15,7 +17,8 @@ class Reader(ListRules, SchoolRules):
 
     def question(self) -> Question:
         for rule in (self.pending_answer, self.source_request, self.chit_chat, self.compare,
-                     self.more, self.extend_list, self.within_rows, self.named_states,
+                     self.out_of_pocket, self.more, self.extend_list, self.within_rows,
+                     self.named_states,
                      self.school_facts, self.not_listed, self.states, self.across_schools,
                      self.recommend_first, self.employer_benefit, self.career_path,
                      self.carried_topic, self.superlative_follow_up, self.rank, self.recommend,
@@ -91,6 +94,24 @@ class Reader(ListRules, SchoolRules):
         if act not in CHIT_CHAT or self._in_domain():
             return None
         return self.base(act)
+
+    def out_of_pocket(self) -> Optional[Question]:
+        """"my employer covers up to 10k, what would each one cost me out of pocket", "if
+        amazon covers 95% of that, what would i be paying": tuition less what is covered, for
+        the schools named, in focus or just shown."""
+        if not self.words.has("out_of_pocket_cues"):
+            return None
+        text = self.message.text
+        dollars, share = amount(text), percent(text)
+        if not (dollars or share) and self.employer:  # "amazon pays for it": its own share
+            benefit = employer_benefit(self.employer)
+            share = percent(benefit.benefit) if benefit else None
+        shown = self.state.last_list.shown if self.state.last_list else ()
+        schools = self.schools or self.state.focus or shown
+        if not (dollars or share) or not schools:
+            return None
+        return self.base("facts", schools=schools, topics=("tuition",), covered_dollars=dollars,
+                         covered_share=share)
 
     def named_states(self) -> Optional[Question]:
         """A state named with the states table's words, before "there" can mean a school:
