@@ -87,6 +87,8 @@ class Reader(ListRules, SchoolRules):
 
     def chit_chat(self) -> Optional[Question]:
         act = self.message.act
+        if self._asks_more_of_employer():
+            return None
         if act == "out_of_scope" and self.message.confidence >= 0.5:
             return None if self._in_domain() else self.base("out_of_scope")
         if act in ("affirm", "deny") and not self._in_domain():
@@ -160,10 +162,17 @@ class Reader(ListRules, SchoolRules):
         if self.employer and (asks or self.state.last_act == "employer" and (
                 self._follow_up() or "instead" in self.words.tokens)):
             return self.base("employer", employer=self.employer)
+        if self._asks_more_of_employer():  # "do i have to stay there after"
+            return self.base("employer", employer=self.state.employer)
         if self.hint == "employer" and not self.employer and not (
                 self._list_request() and self.crit.change):
             return self.base("employer", unknown_term=self._unmatched("employer"))
         return None
+
+    def _asks_more_of_employer(self) -> bool:
+        """A question on the benefit of the employer just talked about, naming no school."""
+        return bool(self.state.last_act == "employer" and self.state.employer and
+                    not self.mentions.listed and self._benefit_words() and self._asks())
 
     def _unmatched(self, entity: str) -> Optional[str]:
         """An employer or career the NLU found that the source does not list ("Meta")."""

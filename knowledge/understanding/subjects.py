@@ -202,9 +202,14 @@ class Subjects:
                 state.focus and not _names_a_place(refs.named_span, places):
             by_name = state.focus[-1:]  # "the engineering-flavored one": the one in focus
         schools = tuple(dict.fromkeys([*rows, *by_name, *ranked, *named]))
+        shown_or_recent = state.last_list.shown if state.last_list else state.recent
+        others = tuple(s for s in shown_or_recent if s not in state.focus)
         if schools or missing:
             self.schools, self.from_rows = schools, bool(rows or by_name)
             self.by_rank = bool(ranked or missing) and not named
+        elif words.has("others_words") and len(others) >= 2 and state.focus and \
+                not refs.focus:  # (but "what makes it different from the others": it)
+            self.schools, self.from_rows, self.plural = others, True, True
         elif refs.pair and state.last_list and set(crit.change.values) - {"sort_by", "limit"}:
             # "the two at 100%, which costs less": the rows that are that
             self.schools, self.from_rows, self.plural = state.last_list.shown, True, True
