@@ -172,7 +172,9 @@ class Reader(ListRules, SchoolRules):
     def _asks_more_of_employer(self) -> bool:
         """A question on the benefit of the employer just talked about, naming no school."""
         return bool(self.state.last_act == "employer" and self.state.employer and
-                    not self.mentions.listed and self._benefit_words() and self._asks())
+                    not self.mentions.listed and not self.off_topic and
+                    self.message.act != "out_of_scope" and self._benefit_words() and
+                    self._asks())
 
     def _unmatched(self, entity: str) -> Optional[str]:
         """An employer or career the NLU found that the source does not list ("Meta")."""
