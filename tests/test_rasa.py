@@ -88,7 +88,8 @@ def test_rest_ranking_refined_counted_and_paged(bot):
 def test_rest_comparison_and_a_question_about_the_two(bot):
     user = new_user()
     reply = say_text(bot.url, user, "which is cheaper, Penn or NYU?")
-    assert "University of Pennsylvania ($58,620/yr vs $60,438/yr for NYU)" in reply
+    assert "University of Pennsylvania ($58,620/yr vs $60,438/yr for NYU, $1,818 a year less)" \
+        in reply
     rates = say_text(bot.url, user, "and which of the two has the better graduation rate?")
     assert "University of Pennsylvania: 100% graduation rate" in rates
     assert "New York University: graduation rate not listed" in rates and "can't say" in rates
