@@ -16,7 +16,8 @@ from knowledge.question import CriteriaChange, Relative
 from knowledge.understanding.places import Place
 from knowledge.understanding.schools import Named
 from knowledge.understanding.vocabulary import (
-    MAX_COUNT, Amount, Tokens, amounts, find, has, number_word, percents, phrase_list,
+    MAX_COUNT, Amount, Tokens, amounts, ends_with_phrase, find, has, number_word, percents,
+    phrase_list,
     phrases_for_values, tokens, values, vocabulary, word_class)
 
 MAX_LISTED = 25  # rows the source lists; a count above it shows them all
@@ -175,23 +176,22 @@ def _relatives(words: Tokens, anchors: Sequence[Named], focus_anchor: bool
 def _left_out(words: Tokens, listed: Sequence[Named]) -> List[Named]:
     """Schools named right after besides_cues ("whats there besides ucf", "other than cmu",
     "anything but usc"), and the ones joined to them ("except uw and uci")."""
-    cues = [phrase for phrase, _value in phrase_list("besides_cues")]
     out: List[Named] = []
     for named in listed:
-        before = words[:named.start]
-        if any(before[-len(cue):] == cue for cue in cues) or out and \
+        if ends_with_phrase(words, named.start, "besides_cues") or out and \
                 words[out[-1].end:named.start] in (("and",), ("or",), ("nor",), ()):
             out.append(named)
     return out
 
 
-def _anchors(words: Tokens, listed: Sequence[Named]) -> Tuple[List[Named], bool]:
+def _anchors(words: Tokens, listed: Sequence[Named], left_out: Sequence[Named]
+             ) -> Tuple[List[Named], bool]:
     """Schools named right after "than" (and the one before "does" in "than X does"), and
     whether "than that/it/them" points at the school in focus ("other than X" leaves X out:
     see _left_out)."""
     anchors = [named for named in listed if named.start > 0 and words[named.start - 1] == "than"
                or named.start > 1 and words[named.start - 2:named.start] == ("than", "the")]
-    anchors = [named for named in anchors if named not in _left_out(words, listed)]
+    anchors = [named for named in anchors if named not in left_out]
     focus = any(words[i] == "than" and i + 1 < len(words) and
                 words[i + 1] in word_class("than_pointers")
                 for i in range(len(words)))
@@ -284,8 +284,9 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
         values_set["max_rank"] = within
     elif count:
         values_set["limit"] = min(count, MAX_LISTED)
-    anchors, focus_anchor = _anchors(words, listed)
-    excluded = tuple(dict.fromkeys(named.school for named in _left_out(words, listed)))
+    left_out = _left_out(words, listed)
+    anchors, focus_anchor = _anchors(words, listed, left_out)
+    excluded = tuple(dict.fromkeys(named.school for named in left_out))
     if excluded:
         values_set["excluded"] = excluded
     comparatives = _relatives(words, anchors, focus_anchor)

@@ -8,7 +8,8 @@ from typing import AbstractSet, Any, List, Sequence, Set, Tuple
 from knowledge.understanding.places import Place
 from knowledge.understanding.references import References
 from knowledge.understanding.vocabulary import (
-    Tokens, has, phrase_list, phrases_for_values, tokens, values, vocabulary, word_class)
+    Tokens, ends_with_phrase, has, phrase_list, phrases_for_values, tokens, values, vocabulary,
+    word_class)
 
 MAX_WORDS = 300  # a message is read this far (a 10 kB message is not an essay to parse)
 
@@ -116,10 +117,7 @@ def question_sentence(text: str) -> str:
 def left_out(words: Tokens, place: Place) -> bool:
     """"anything outside california", "swap ohio for florida", "besides texas": a place the
     user wants out of the list."""
-    before = words[max(0, place.start - 3):place.start]
-    cues = [phrase for section in ("swap_out_cues", "besides_cues", "outside_cues")
-            for phrase, _value in phrase_list(section)]
-    return any(before[-len(cue):] == cue for cue in cues)
+    return ends_with_phrase(words, place.start, "swap_out_cues", "besides_cues", "outside_cues")
 
 
 def negated(words: Tokens, place: Place) -> bool:

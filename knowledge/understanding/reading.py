@@ -24,7 +24,7 @@ from knowledge.understanding.profile import read_profile
 from knowledge.understanding.references import read_references
 from knowledge.understanding.schools import Named, SchoolMentions, find_schools
 from knowledge.understanding.spelling import corrected
-from knowledge.understanding.vocabulary import find, phrase_list, unusable_numbers
+from knowledge.understanding.vocabulary import ends_with_phrase, find, phrase_list, unusable_numbers
 from knowledge.understanding.subjects import Subjects
 
 
@@ -33,8 +33,9 @@ def read(message: Message, state: ConversationState) -> Question:
     text = " ".join((message.text or "").split())
     if not text:
         return Question("empty")
-    if corrected(text) != text:  # "4 most expensve ones": read as what was meant
-        return read(replace(message, text=corrected(text)), state)
+    meant = corrected(text)
+    if meant != text:  # "4 most expensve ones": read as what was meant
+        return read(replace(message, text=meant), state)
     text, refused = _without_unusable_numbers(text)
     if refused:  # "$-5" is left out and the user told so, never read as $5 or $5,000
         question = read(replace(message, text=text), state) if text else Question("unclear")
@@ -81,11 +82,8 @@ def _without_background(mentions: SchoolMentions, words: Words) -> SchoolMention
     speaks of as their past or present (background_cues), not one they ask about."""
     if not words.has("self_cues"):
         return mentions
-    cues = [phrase for phrase, _value in phrase_list("background_cues")]
-
     def background(named: Named) -> bool:
-        return any(words.tokens[max(0, named.start - len(cue)):named.start] == cue
-                   for cue in cues)
+        return ends_with_phrase(words.tokens, named.start, "background_cues")
 
     return replace(mentions, listed=tuple(n for n in mentions.listed if not background(n)),
                    unlisted=tuple(n for n in mentions.unlisted if not background(n)))

@@ -71,10 +71,15 @@ def correction(word: str) -> Optional[str]:
     return near[0] if len(near) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _then_after_comparative() -> "re.Pattern[str]":
+    before = "|".join(sorted(map(re.escape, vocabulary()["than_before"])))
+    return re.compile(rf"\b({before})\s+then\b", re.IGNORECASE)
+
+
 def _than(text: str) -> str:
     """"cheaper then it" -> "cheaper than it" (after the vocabulary's than_before words)."""
-    before = "|".join(sorted(map(re.escape, vocabulary()["than_before"])))
-    return re.sub(rf"\b({before})\s+then\b", r"\1 than", text, flags=re.IGNORECASE)
+    return _then_after_comparative().sub(r"\1 than", text)
 
 
 def corrected(text: str) -> str:

@@ -12,7 +12,7 @@ from knowledge.understanding.places import Place
 from knowledge.understanding.references import LAST, References
 from knowledge.understanding.schools import SchoolMentions
 from knowledge.understanding.vocabulary import (
-    Tokens, phrase_list, phrases_for_values, tokens, values, word_class)
+    Tokens, ends_with_phrase, phrases_for_values, tokens, values, word_class)
 
 LIST_ACTS = ("rank", "more", "recommend", "compare", "rank_within", "states")
 
@@ -100,9 +100,7 @@ def _named_rows(span: Optional[Tuple[int, int]], mentions: SchoolMentions,
 
 def _taken_out(words: Tokens, mentions: SchoolMentions) -> set:
     """Schools named right after swap_out_cues ("swap X for", "not X", "instead of X")."""
-    cues = [phrase for phrase, _value in phrase_list("swap_out_cues")]
-    return {n.school for n in mentions.listed
-            if any(words[max(0, n.start - len(cue)):n.start] == cue for cue in cues)}
+    return {n.school for n in mentions.listed if ends_with_phrase(words, n.start, "swap_out_cues")}
 
 
 @cached_per_store
@@ -176,10 +174,10 @@ class Subjects:
                      *(s for s in named if s not in out and s not in state.focus)]
         rows_numbers = _numbers_are_rows(refs, state)
         leading = "max_rank" not in crit.change.values
-        rows = _rows_for(refs, state, rows_numbers, leading)
-        of_pair = _of_pair(refs, state)
-        if of_pair:  # "the 2nd of those two", "the first one's program" (no list shown)
-            rows, rows_numbers = of_pair, True
+        of_pair = _of_pair(refs, state)  # "the 2nd of those two", "the first one's program"
+        # (no list shown): a place among the schools just talked about, else rows of the list
+        rows = of_pair or _rows_for(refs, state, rows_numbers, leading)
+        rows_numbers = rows_numbers or bool(of_pair)
         candidates = tuple(dict.fromkeys(  # what the user has seen lately
             [*(state.last_list.shown if state.last_list else ()), *state.focus, *state.recent]))
         span = refs.named_span

@@ -93,6 +93,13 @@ def find(words: Tokens, table: PhraseTable) -> List[Hit]:
     return sorted(hits, key=lambda hit: hit.start)
 
 
+def ends_with_phrase(words: Tokens, end: int, *sections: str) -> bool:
+    """Whether the words just before position `end` are a phrase of one of these sections
+    ("swap ohio": "ohio" comes right after a swap_out_cues phrase)."""
+    return any(words[max(0, end - len(phrase)):end] == phrase
+               for section in sections for phrase, _value in phrase_list(section))
+
+
 def values(words: Tokens, table: PhraseTable) -> List[Any]:
     """The values of the phrases found, in the order they appear, without repeats."""
     found: List[Any] = []
