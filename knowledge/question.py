@@ -21,6 +21,9 @@ SORT_KEYS: Dict[str, str] = {
 }
 CONTROLS = ("public", "private")
 FORMATS = ("online", "part_time")
+# The source gives scores to one decimal: a strict score bound ("above 60") is kept as an
+# inclusive one this far past the number (60.01), so 60.0 is out and 60.1 in.
+SCORE_STEP = 0.01
 RELATIVE_FIELDS = ("tuition", "grad_rate", "rank")
 
 
@@ -46,6 +49,8 @@ class Criteria:
     min_grad_rate: Optional[int] = None
     max_grad_rate: Optional[int] = None
     max_rank: Optional[int] = None  # "of the top 15": the source's ranks 1..15
+    min_score: Optional[float] = None  # the source's score out of 100; a strict bound
+    max_score: Optional[float] = None  # ("above 60") is nudged by SCORE_STEP
     group: Optional[str] = None  # a name prefix the source uses ("University of California")
     formats: Tuple[str, ...] = ()  # any of: the profile says the school offers it
     names: Tuple[str, ...] = ()  # only these schools (the rows of a list pointed at)
@@ -177,6 +182,8 @@ class Question:
     states: Tuple[str, ...] = ()  # for the states table
     state_fields: Tuple[str, ...] = ()  # "programs" | "median_tuition" | "top_program"
     guide: Optional[str] = None
+    guide_point: Optional[str] = None  # one point of the guide ("Data Engineering")
+    asks_pay: bool = False  # "... whats the median pay for that"
     career: Optional[str] = None
     employer: Optional[str] = None
     unknown_term: Optional[str] = None  # a career or employer named that the source lacks

@@ -337,3 +337,54 @@ def test_an_unlisted_correction_takes_the_focus_away(chat):
     assert "not among" in chat("oops no i meant boston college sry")
     reply = chat("ok whatever, and brandeis?")
     assert "$64,348" in reply and "$63,798" not in reply
+
+
+def test_score_bounds_filter_and_are_no_dollars(chat):
+    reply = chat("which schools have a score between 65 and 66")
+    assert set(rows(reply)) == {"University of California-Irvine", "Brandeis University",
+                                "Northeastern University", "Rochester Institute of Technology",
+                                "University of San Diego"}
+    assert "score 65-66" in reply and "$65" not in reply
+    strict = chat("which schools have a score of at least 60 but below 62")
+    assert "Illinois Institute of Technology" in rows(strict)  # 60.0: "at least" takes it
+    assert "University of Central Florida" in rows(strict)
+    assert "Carnegie Mellon University" not in rows(strict) and "tuition" not in strict.split(
+        "\n")[0]
+
+
+def test_the_list_means_the_whole_ranking_not_the_rows_shown(chat):
+    chat("help me choose, i want to do research")
+    chat("skip")
+    reply = chat("ok then whats the cheapest private school on the list")
+    assert rows(reply)[:1] == ["Illinois Institute of Technology"]
+
+
+def test_a_short_filtered_list_is_shown_whole(chat):
+    reply = chat("which ranked schools have tuition under 12k")
+    assert len(rows(reply)) == 7 and "show more" not in reply
+    assert "show more" in chat("top programs", act="rank")  # the whole 25 still come a page at a time
+
+
+def test_which_top_n_is_a_range_of_ranks(chat):
+    reply = chat("which top 10 schools are cheaper than penn")
+    assert "within the source's top 10" in reply and "Clark University" in rows(reply)
+    assert "University of Central Florida" not in rows(reply)
+
+
+def test_one_specialization_of_the_guide(chat):
+    assert "$165,000" in chat("which ml specialization pays best", act="guide",
+                             guide="specializations")
+    reply = chat("and data eng?")
+    assert "Data Engineering" in reply and "$145,000" in reply and "Cybersecurity" not in reply
+    pay = chat("and cybersecurity, whats the median pay for that")
+    assert "35% job growth" in pay and "no salary figure for Cybersecurity" in pay
+
+
+def test_how_long_part_time_takes_is_the_guides_timeline(chat):
+    assert "2.5-4 years" in chat("how long do part time programs usually take")
+
+
+def test_tuition_for_international_students_is_not_in_the_source(chat):
+    chat("tuition at uw")
+    reply = chat("is that also what international students pay?")
+    assert "The source gives no separate tuition for international" in reply

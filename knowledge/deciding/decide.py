@@ -22,6 +22,9 @@ from knowledge.store.queries import (SchoolFacts, all_school_facts, other_school
                                      state_stats, states_in_table)
 
 PAGE_SIZE = 5
+# A filtered list this short is shown whole: a user who asked "which are under 12k" wants
+# every one of them, not 5 and "say show more" (seen in three writers' sets, round 5).
+WHOLE_LIST_UP_TO = 10
 COMPARED_FIELDS = {"tuition": "tuition", "graduation_rate": "grad_rate", "rank_score": "score",
                    "value": "value"}
 SORT_FIELDS = {"tuition_low": "tuition", "tuition_high": "tuition", "grad_rate": "grad_rate",
@@ -188,6 +191,9 @@ def _rank(question: Question, state: ConversationState) -> Decision:
     criteria = _criteria(question, state)
     ranking = rank(criteria)
     size = criteria.limit or PAGE_SIZE
+    if not criteria.limit and len(ranking.listed) <= WHOLE_LIST_UP_TO and \
+            criteria.filters_only() != Criteria():  # "under 12k" finds 7: all 7, not 5 of them
+        size = len(ranking.listed)
     if criteria.limit == 1 or criteria.names:  # ties of "the cheapest", every row asked about
         size = max(size, len(ranking.listed))
     page = RankingPage(ranking, 0, size, question.asked_count,
@@ -309,7 +315,8 @@ def _recommend(question: Question, state: ConversationState) -> Decision:
 
 
 def _guide(question: Question, state: ConversationState) -> Decision:
-    return [GuideTopic(question.guide or "program_types")], state.but(
+    return [GuideTopic(question.guide or "program_types", question.guide_point,
+                       question.asks_pay)], state.but(
         last_act="guide", guide=question.guide)
 
 

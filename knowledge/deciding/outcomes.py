@@ -112,6 +112,8 @@ class StatesTable(Outcome):
 @dataclass(frozen=True)
 class GuideTopic(Outcome):
     key: str
+    point: Optional[str] = None  # only this point of the guide (its lead words)
+    asks_pay: bool = False
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,19 @@ def guide_reply(key: str) -> str:
     return with_source("\n".join(parts), _source(key))
 
 
+def guide_point_reply(key: str, lead: str, asks_pay: bool = False) -> str:
+    """The one point of a guide that begins with these words ("Data Engineering — ... median
+    salary $145,000"); asked what it pays when the point gives no salary, the reply says so."""
+    facts = _guide(key)
+    points = [p for g in facts.groups for p in g.points if p.lower().startswith(lead.lower())]
+    if not points:
+        return guide_reply(key)
+    reply = f"{facts.title}, as the source lists them: {points[0]}"
+    if asks_pay and "$" not in points[0]:
+        reply += f"\nThe source gives no salary figure for {lead}."
+    return with_source(reply, _source(key))
+
+
 def career_reply(found: Optional[CareerFacts], asked: Optional[str] = None) -> str:
     """One career path of the source, or all of them (saying so when one was asked for
     that the source does not describe)."""

@@ -4,7 +4,7 @@ from dataclasses import dataclass, replace
 from typing import List, Optional, Sequence, Tuple
 
 from knowledge.deciding.ranking import VALUE_FORMULA, Ranking, rank, value_of
-from knowledge.question import SORT_KEYS, Criteria
+from knowledge.question import SCORE_STEP, SORT_KEYS, Criteria
 from knowledge.replying.source_labels import listed_span, source as source_data
 from knowledge.replying.school_answers import (
     TABLE_SOURCE, graduation_rate_text, median_tuition, money, number, with_source)
@@ -68,6 +68,7 @@ def describe(criteria: Criteria) -> str:
         parts.append(f"tuition up to {money(criteria.max_tuition)}/yr")
     elif criteria.min_tuition is not None:
         parts.append(f"tuition at least {money(criteria.min_tuition)}/yr")
+    parts += _score_parts(criteria)
     if criteria.min_grad_rate is not None:
         parts.append(f"graduation rate at least {criteria.min_grad_rate}%")
     if criteria.max_grad_rate is not None:
@@ -78,6 +79,21 @@ def describe(criteria: Criteria) -> str:
     if criteria.limit and criteria.limit > 1:
         parts.append(f"top {criteria.limit}")
     return ", ".join(parts)
+
+
+def _score_parts(criteria: Criteria) -> List[str]:
+    """"score 65-66", "score above 60" (a strict bound is stored nudged: see SCORE_STEP)."""
+    low, high = criteria.min_score, criteria.max_score
+    if low is not None and high is not None and low == round(low, 1) and high == round(high, 1):
+        return [f"score {number(low)}-{number(high)}"]
+    parts = []
+    if low is not None:
+        parts.append(f"score at least {number(low)}" if low == round(low, 1) else
+                     f"score above {number(round(low - SCORE_STEP, 1))}")
+    if high is not None:
+        parts.append(f"score at most {number(high)}" if high == round(high, 1) else
+                     f"score below {number(round(high + SCORE_STEP, 1))}")
+    return parts
 
 
 def row(position: int, facts: SchoolFacts, sort_by: str) -> str:
@@ -130,7 +146,8 @@ def _state_note(code: str) -> Optional[str]:
 FILTER_NAMES = {"max_tuition": "tuition limit", "min_tuition": "tuition minimum",
                 "min_grad_rate": "graduation-rate minimum", "control": "public/private filter",
                 "cities": "city", "states": "state", "formats": "format filter",
-                "group": "group", "max_rank": "top-N range"}
+                "group": "group", "max_rank": "top-N range", "min_score": "score minimum",
+                "max_score": "score maximum"}
 
 
 RELAXED_SHOWN = 5  # schools named when a list comes back empty and one filter less finds some

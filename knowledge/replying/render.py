@@ -7,7 +7,8 @@ from knowledge.deciding import outcomes as o
 from knowledge.replying import school_answers as answers
 from knowledge.replying.citations import sources_reply
 from knowledge.replying.comparisons import comparison_reply, comparison_table
-from knowledge.replying.guide_answers import (benefit_reply, career_reply, guide_reply,
+from knowledge.replying.guide_answers import (benefit_reply, career_reply, guide_point_reply,
+                                              guide_reply,
                                               states_reply)
 from knowledge.replying.ranking_answers import ranking_answer
 from knowledge.replying.recommendations import BUTTONS, profile_question, recommendation_reply
@@ -177,7 +178,8 @@ RENDERERS: Dict[Type[o.Outcome], Callable] = {
     o.Recommendation: _recommendation,
     o.ProfileQuestion: _question,
     o.StatesTable: lambda x: Reply(states_reply(x.states, x.fields, x.listed)),
-    o.GuideTopic: lambda x: Reply(guide_reply(x.key)),
+    o.GuideTopic: lambda x: Reply(guide_point_reply(x.key, x.point, x.asks_pay) if x.point
+                                   else guide_reply(x.key)),
     o.CareerPath: lambda x: Reply(career_reply(x.career, x.asked)),
     o.EmployerBenefit: lambda x: Reply(benefit_reply(x.benefit, x.asked)),
     o.Sources: lambda x: Reply(sources_reply(x.lines, x.valued)),

@@ -105,7 +105,10 @@ def _terms(kind: str, target: str, names: Iterable[str]):
 
 def guide_records(data: Dict[str, Any]) -> Iterable[Any]:
     """Every row of the guides data file: guides, careers, employer benefits, their terms."""
-    yield from (build_guide(record) for record in data["guides"])
+    for record in data["guides"]:
+        yield build_guide(record)
+        for lead, aliases in (record.get("point_terms") or {}).items():
+            yield from _terms(f"{record['key']}_point", lead, aliases)
     for position, career in enumerate(data["careers"]):
         yield models.Career(position=position, title=career["title"], soc=str(career["soc"]),
                             description=career["description"])

@@ -7,7 +7,7 @@ from knowledge.understanding.acts_base import CHIT_CHAT
 from knowledge.understanding.acts_lists import ListRules
 from knowledge.understanding.message_words import negated
 from knowledge.understanding.acts_schools import SchoolRules
-from knowledge.store.guides import employer_benefit
+from knowledge.store.guides import employer_benefit, find_term
 from knowledge.understanding.vocabulary import (
     amount, find, percent, phrase_list, vocabulary, word_class)
 
@@ -20,7 +20,9 @@ class Reader(ListRules, SchoolRules):
                      self.out_of_pocket, self.more, self.extend_list, self.within_rows,
                      self.named_states,
                      self.school_facts, self.not_listed, self.states, self.across_schools,
-                     self.recommend_first, self.employer_benefit, self.career_path,
+                     self.recommend_first, self.employer_benefit, self.specialization,
+                     self.format_timeline,
+                     self.career_path,
                      self.carried_topic, self.superlative_follow_up, self.rank, self.recommend,
                      self.guide, self.unknown_everywhere, self.hinted, self.criteria_alone):
             found = rule()
@@ -182,6 +184,31 @@ class Reader(ListRules, SchoolRules):
 
         named = [m for m in self.message.entities.get(entity, ()) if m.strip()]
         return shortened(named[0]) if named else None
+
+    def format_timeline(self) -> Optional[Question]:
+        """"how long do part-time programs usually take": the part-time guide's timeline,
+        not a list of part-time programs (no school or row asked about)."""
+        refs = self.refs
+        pointing = refs.rows or refs.numbers or refs.all_rows or refs.pair or \
+            refs.focus and self.state.focus  # ("how long does it take" alone: no school)
+        if self.schools or pointing or self.mentions.unlisted or \
+                "part_time" not in self.words.values("study_formats") or \
+                not self.words.has("duration_cues"):
+            return None
+        return self.base("guide", guide="part_time")
+
+    def specialization(self) -> Optional[Question]:
+        """"and data eng?", "cybersec job growth %?": one point of the specializations
+        guide, when the talk is of careers or pay (not "security" in a school question)."""
+        point = find_term("specializations_point", [self.message.text])
+        if not point or self.schools or self.mentions.unlisted:
+            return None
+        about_careers = self.hint in ("guide", "career") or \
+            self.state.last_act in ("guide", "career") or self.words.has("career_talk_words")
+        if not about_careers:
+            return None
+        return self.base("guide", guide="specializations", guide_point=point,
+                         asks_pay=self.words.has("pay_words"))
 
     def career_path(self) -> Optional[Question]:
         if self.career and (self.hint == "career" or self.state.last_act == "career" or

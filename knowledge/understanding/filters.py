@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
-from knowledge.question import CriteriaChange, Relative
+from knowledge.question import SCORE_STEP, CriteriaChange, Relative
 from knowledge.understanding.places import Place
 from knowledge.understanding.schools import Named
 from knowledge.understanding.vocabulary import (
@@ -26,7 +26,8 @@ CLEARED_FIELDS = {
     "states": ("states", "cities"),
     "max_tuition": ("min_tuition", "max_tuition"),
     "all": ("states", "cities", "control", "min_tuition", "max_tuition", "min_grad_rate",
-            "max_grad_rate", "max_rank", "group", "formats", "names", "relative"),
+            "max_grad_rate", "max_rank", "min_score", "max_score", "group", "formats", "names",
+            "relative"),
 }
 
 
@@ -122,6 +123,58 @@ def _amount_role(text: str, item: Amount) -> Optional[str]:
     if item.explicit:  # "$30k programs": a budget
         return "max_tuition"
     return None
+
+
+SCORE_NUMBER = re.compile(r"(?<![\d$.,])(\d{1,3}(?:\.\d)?)(?![\d,]|\.\d|\s*(?:k\b|%|/yr|grand))")
+SCORE_WINDOW = 60  # characters after a score word that its bounds are read from
+
+
+def _score_bounds(text: str) -> Tuple[Dict[str, float], List[Tuple[int, int]]]:
+    """Bounds on the source's score, and the spans of the numbers they took (no dollars,
+    no rank then): "a score between 65 and 66" -> 65-66, "at least 60 but below 62" ->
+    60-61.99, "scoring over 80" -> 80.01 and up, "score 80+" -> 80 and up."""
+    lower = (text or "").lower()
+    words = phrase_list("score_words")
+    cue_table = phrases_for_values("score_bounds")
+    joiners = {word for phrase, _value in phrase_list("tuition_range_joiners") for word in phrase}
+    bounds: Dict[str, float] = {}
+    spans: List[Tuple[int, int]] = []
+    for match in re.finditer(r"\b(?:" + "|".join(re.escape(" ".join(p)) for p, _v in words)
+                             + r")\b", lower):
+        window = lower[match.end():match.end() + SCORE_WINDOW]
+        stop = re.search(r"[?!;]|\.(?!\d)", window)
+        end = match.end() + (stop.start() if stop else len(window))
+        numbers = [n for n in SCORE_NUMBER.finditer(lower, match.end(), end)
+                   if float(n.group(1)) <= 100]
+        previous = match.end()
+        for i, number in enumerate(numbers):
+            value = float(number.group(1))
+            before = tokens(lower[previous:number.start()])
+            after = tokens(lower[number.end():numbers[i + 1].start() if i + 1 < len(numbers)
+                                 else end])
+            role = next((v for p, v in cue_table if before[-len(p):] == p), None) or next(
+                (v for p, v in cue_table if after[:len(p)] == p and p[0] in ("or", "and")), None)
+            if role is None and lower[number.end():number.end() + 1] == "+":
+                role = "min_score"
+            if role is None and i + 1 < len(numbers) and set(after) <= joiners and after:
+                role = "min_score"  # "between 65 and 66": the first of a range
+            elif role is None and i > 0 and set(before) <= joiners and before:
+                role = "max_score"
+            previous = number.end()
+            if role is None:
+                continue
+            key = role.replace("_strict", "")
+            bounds[key] = value + (SCORE_STEP if key == "min_score" else -SCORE_STEP) \
+                if role.endswith("_strict") else value
+            spans.append((number.start(), number.end()))
+    return bounds, spans
+
+
+def _blanked(text: str, spans: Sequence[Tuple[int, int]]) -> str:
+    """The text with these spans blanked out, at the same positions."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _grad_bounds(text: str) -> Dict[str, int]:
@@ -233,10 +286,12 @@ def requested_count(words: Tokens) -> Optional[int]:
 
 def _within_top(words: Tokens) -> Optional[int]:
     """"of the top 15" / "which of the top 8": the source's ranks 1..N, as a filter."""
-    for i in range(2, len(words) - 1):
+    for i in range(1, len(words) - 1):
         number = number_word(words[i + 1])
-        if words[i] == "top" and number and words[i - 1] == "the" and \
-                words[i - 2] in word_class("within_top_words"):
+        if words[i] != "top" or not number:
+            continue
+        if words[i - 1] == "the" and i > 1 and words[i - 2] in word_class("within_top_words") \
+                or words[i - 1] in word_class("which_top_words"):  # "which top 10 schools"
             return min(number, MAX_LISTED)
     return None
 
@@ -251,9 +306,12 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
     values_set: Dict[str, Any] = {}
     within = _within_top(words)
     count = None if within or _surprise(text) else requested_count(words)
-    bounds = {**_tuition_bounds(text), **_grad_bounds(text)}
+    score_bounds, score_spans = _score_bounds(text)
+    money_text = _blanked(text, score_spans)
+    bounds: Dict[str, float] = {**_tuition_bounds(money_text), **_grad_bounds(money_text),
+                                **score_bounds}
     if not bounds:
-        bounds = _entity_bounds(entities, words, count)
+        bounds.update(_entity_bounds(entities, words, count))
     values_set.update(bounds)
     sort = _sort_key(words, bounds)
     if sort:

@@ -151,9 +151,10 @@ def read_references(text: str, words: Tokens) -> References:
     if _last_row(words):
         rows.append(LAST)
     pair_hits = find(words, phrase_list("pair_words"))
-    in_pair = {i for hit in pair_hits for i in range(hit.start, hit.end)}
+    not_rows = {i for hit in (*pair_hits, *find(words, phrase_list("whole_ranking_words")))
+                for i in range(hit.start, hit.end)}
     list_hits = [hit for hit in find(words, phrase_list("list_words"))
-                 if not in_pair & set(range(hit.start, hit.end))]
+                 if not not_rows & set(range(hit.start, hit.end))]
     step = first_value(words, phrases_for_values("rank_step"))
     return References(
         rows=tuple(rows), numbers=tuple(numbers), ranks=tuple(ranks),
