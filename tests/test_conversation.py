@@ -362,7 +362,7 @@ def test_the_list_means_the_whole_ranking_not_the_rows_shown(chat):
 def test_a_short_filtered_list_is_shown_whole(chat):
     reply = chat("which ranked schools have tuition under 12k")
     assert len(rows(reply)) == 7 and "show more" not in reply
-    assert "show more" in chat("top programs", act="rank")  # the whole 25 still come a page at a time
+    assert "show more" in chat("top programs", act="rank")  # all 25: a page at a time
 
 
 def test_which_top_n_is_a_range_of_ranks(chat):

@@ -8,8 +8,7 @@ from knowledge.replying import school_answers as answers
 from knowledge.replying.citations import sources_reply
 from knowledge.replying.comparisons import comparison_reply, comparison_table
 from knowledge.replying.guide_answers import (benefit_reply, career_reply, guide_point_reply,
-                                              guide_reply,
-                                              states_reply)
+                                              guide_reply, states_reply)
 from knowledge.replying.ranking_answers import ranking_answer
 from knowledge.replying.recommendations import BUTTONS, profile_question, recommendation_reply
 from knowledge.replying.source_labels import label, profiles
