@@ -388,3 +388,25 @@ def test_tuition_for_international_students_is_not_in_the_source(chat):
     chat("tuition at uw")
     reply = chat("is that also what international students pay?")
     assert "The source gives no separate tuition for international" in reply
+
+
+def test_a_correction_drops_the_school_it_says_not(chat):
+    chat("tuition at upenn")
+    reply = chat("no sorry penn state, not upenn")
+    assert "$19,672" in reply and "$58,620" not in reply
+
+
+def test_the_employer_the_user_moved_to_is_theirs(chat):
+    chat("my employer is amazon, what do they cover", act="employer")
+    reply = chat("oops, i said amazon but i actually moved to microsoft. does that change it")
+    assert reply.startswith("Microsoft") and "Career Choice" not in reply
+    assert chat("wait my bad, the offer i took is from google not amazon. what do they give"
+                ).startswith("Google")
+
+
+def test_an_unheld_fact_asked_by_someone_describing_themselves(chat):
+    reply = chat("army vet here, want to use my GI bill for an ML masters. does your guide say "
+                 "anything about GI bill or veteran benefits?")
+    assert "The source gives no veterans' education benefits" in reply and "Top 3" not in reply
+    assert "rankings" not in chat("my son finishes his bachelor's next year. what do people "
+                                  "earn after an ml masters?", act="guide", guide="salary")

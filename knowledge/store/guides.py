@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from knowledge.store import models
 from knowledge.store.engine import cached_per_store, session_scope
-from knowledge.understanding.vocabulary import earliest_phrase
+from knowledge.understanding.vocabulary import ends_with_phrase, find, tokens
 
 
 @dataclass(frozen=True)
@@ -80,14 +80,23 @@ def _terms_for(kind: str) -> Tuple[Tuple[str, str], ...]:
     return tuple(sorted(((term, target) for term, target in rows), key=lambda r: -len(r[0])))
 
 
-def find_term(kind: str, texts: List[str]) -> Optional[str]:
-    """The career title / employer named first in the texts (whole words, any case); a
-    career also in the plural ("and research scientists")."""
+def find_term(kind: str, texts: List[str], last: bool = False) -> Optional[str]:
+    """The career title / employer named first (or `last`) in the texts (whole words, any
+    case), but not one named right after a swap-out cue ("google not amazon"); a career
+    also in the plural ("and research scientists")."""
     found = _terms_for(kind)
     if kind == "career":
         found = (*found, *((f"{term}s", target) for term, target in found
                            if not term.endswith("s")))
-    return earliest_phrase(texts, found)
+    table = tuple(sorted(((tokens(term), target) for term, target in found),
+                         key=lambda item: -len(item[0])))
+    for text in texts:
+        words = tokens(text)
+        hits = find(words, table)
+        kept = [hit for hit in hits if not ends_with_phrase(words, hit.start, "swap_out_cues")]
+        if kept or hits:
+            return (kept or hits)[-1 if last else 0].value
+    return None
 
 
 def career(title: str) -> Optional[CareerFacts]:

@@ -221,7 +221,13 @@ class Reader(ListRules, SchoolRules):
     def recommend_first(self) -> Optional[Question]:
         """"which program fits me?": advice, though it names programs; and someone telling
         what draws them ("sports stuff", "society and policy") and asking what fits."""
-        explicit_list = self._list_request() and bool(self.crit.change) or \
+        if self._asks_unknown_only():
+            return None
+        # a place said of oneself, with a format or goal, is advice ("near dayton ohio ... cant
+        # quit my job. anything that fits?"), not the list of that place
+        own_place = set(self.crit.change.values) <= {"states", "cities"} and bool(
+            self.profile.get("format") or self.profile.get("goal"))
+        explicit_list = self._list_request() and bool(self.crit.change) and not own_place or \
             "limit" in self.crit.change.values
         if self.words.has("recommend_cues") and not explicit_list:
             return self.base("recommend", profile=self._with_interests())
@@ -246,7 +252,14 @@ class Reader(ListRules, SchoolRules):
                 said -= set(self.words.tokens[hit.start:hit.end])
         return len({w for w in said if len(w) > 3}) >= 2
 
+    def _asks_unknown_only(self) -> bool:
+        """"army vet here ... does your guide say anything about the GI bill?": a fact the
+        source does not hold, asked with no criteria or facts of the user: that is the answer."""
+        return bool(self.unknown_facts) and not self.crit.change and not self._profile_facts()
+
     def recommend(self) -> Optional[Question]:
+        if self._asks_unknown_only():
+            return None
         facts = self._profile_facts()
         other = self.message.act in ("guide", "career", "employer", "facts", "states") and \
             self.message.confidence >= 0.5 and not self._list_request()  # "...what do u have"

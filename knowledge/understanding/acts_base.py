@@ -40,8 +40,10 @@ class ReaderBase:
         self.features = features_in(words)
         self.unknown_facts = words.values("unknown_facts")
         self.career = find_term("career", [message.text])
-        self.employer = find_term("employer", [message.text])
         self.correction = words.has("correction_cues")
+        # "i said amazon but i moved to microsoft", "leaving deloitte for google": the latter
+        self.employer = find_term("employer", [message.text], last=self.correction or
+                                  words.has("job_change_cues"))
         self.bare = is_bare(words, mentions.covered, [(p.start, p.end) for p in places])
         self.opener = words.starts_with("follow_up_openers")
         self.off_topic = words.has("off_topic_cues")

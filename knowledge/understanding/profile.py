@@ -70,7 +70,8 @@ def _personal_facts(text: str, words: Tokens, places: Sequence[Place],
     control = (values(words, phrases_for_values("control")) or [None])[0]
     if control:
         found["control"] = control
-    employer = find_term("employer", [text])
+    employer = find_term("employer", [text], last=has(words, phrase_list("job_change_cues")) or
+                         has(words, phrase_list("correction_cues")))
     if employer:
         found["employer"] = employer
     return found

@@ -172,6 +172,8 @@ class Subjects:
         if self.swapped:  # "swap santa cruz for uw", "oops not clark, brandeis"
             named = [*(s for s in state.focus if s not in out),
                      *(s for s in named if s not in out and s not in state.focus)]
+        elif out and set(named) - out:  # "no sorry penn state, not upenn": Penn State alone
+            named = [s for s in named if s not in out]
         rows_numbers = _numbers_are_rows(refs, state)
         leading = "max_rank" not in crit.change.values
         of_pair = _of_pair(refs, state)  # "the 2nd of those two", "the first one's program"

@@ -9,7 +9,7 @@ $1,000,000 or a percentage over 100 is not a number the user could mean, and is 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple, TypeVar
+from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Tuple, TypeVar
 
 from knowledge.data import read_data
 
@@ -116,18 +116,6 @@ def first_value(words: Tokens, table: PhraseTable) -> Optional[Any]:
 
 def has(words: Tokens, table: PhraseTable) -> bool:
     return bool(find(words, table))
-
-
-def earliest_phrase(texts: Iterable[str], phrases: Sequence[Tuple[str, Value]]
-                    ) -> Optional[Value]:
-    """The value of the phrase named earliest in the first text naming any of them.
-    `phrases`: (phrase, value) pairs; whole words, any case."""
-    table = _sorted((tokens(phrase), value) for phrase, value in phrases)
-    for text in texts:
-        found = find(tokens(text), table)
-        if found:
-            return found[0].value
-    return None
 
 
 def term(text: str, section: str, generic: Optional[str] = None) -> Optional[str]:
