@@ -9,11 +9,10 @@ $1,000,000 or a percentage over 100 is not a number the user could mean, and is 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Tuple, TypeVar
+from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Tuple
 
 from knowledge.data import read_data
 
-Value = TypeVar("Value")
 Tokens = Tuple[str, ...]
 MIN_PLAUSIBLE_TUITION = 1_000  # "under 30" means $30k: amounts below this are thousands
 MAX_PLAUSIBLE_TUITION = 1_000_000
