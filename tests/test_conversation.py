@@ -410,3 +410,31 @@ def test_an_unheld_fact_asked_by_someone_describing_themselves(chat):
     assert "The source gives no veterans' education benefits" in reply and "Top 3" not in reply
     assert "rankings" not in chat("my son finishes his bachelor's next year. what do people "
                                   "earn after an ml masters?", act="guide", guide="salary")
+
+
+def test_public_or_private_ruled_out_is_not_asked_for(chat):
+    chat("schools in pennsylvania")
+    reply = chat("Private tuition is out of the question for us. Just the public ones, please.")
+    assert set(rows(reply)) == {"University of Pittsburgh-Pittsburgh Campus",
+                                "Pennsylvania State University-Main Campus"}
+
+
+def test_the_first_one_is_a_row_and_the_3_cheapest_a_new_list(chat):
+    chat("which private schools are cheaper than emory", act="compare")
+    assert "89%" in chat("grad rate of the first one")
+    chat("top 3 public schools by rank")
+    reply = chat("now the 3 cheapest public ones instead")
+    assert rows(reply) == ["University of Central Florida", "San Jose State University",
+                           "University of North Texas"]
+    assert rows(chat("cheapest of the 3?")) == ["University of Central Florida"]
+
+
+def test_a_list_of_one_is_what_there_means(chat):
+    chat("what does the ranking have for texas")
+    assert "70%" in chat("the grad rate there looks kinda low?")
+
+
+def test_all_25_undoes_the_top_10(chat):
+    chat("which top 10 schools are cheaper than penn")
+    reply = chat("ok now across all 25, which private ones are cheaper than penn")
+    assert "Saint Louis University" in rows(reply) and "top 10" not in reply

@@ -251,11 +251,17 @@ def _anchors(words: Tokens, listed: Sequence[Named], left_out: Sequence[Named]
     return anchors, focus
 
 
+RULED_OUT_WINDOW = 6  # words after "private" read for "... is out of the question"
+
+
 def _control(words: Tokens, places: Sequence[Place]) -> Optional[str]:
     """public/private; "new york state schools" are schools in New York, not public ones."""
     for hit in find(words, phrases_for_values("control")):
         if words[hit.start] == "state" and any(p.end == hit.start for p in places):
             continue
+        if words[hit.start - 1:hit.start] in (("no",), ("not",)) or \
+                has(words[hit.end:hit.end + RULED_OUT_WINDOW], phrase_list("ruled_out_cues")):
+            continue  # "private tuition is out of the question. just the public ones"
         return hit.value
     return None
 
@@ -279,6 +285,9 @@ def requested_count(words: Tokens) -> Optional[int]:
         noun_after = any(after[:len(phrase)] == phrase for phrase, _v in nouns)
         if before[-1:] == ("the",) and not noun_after:
             continue
+        if word in ("one", "ones") and before and (before[-1] in vocabulary()["ordinals"] or
+                                                   before[-1] == "last"):
+            continue  # "grad rate of the first one": a row, not one result
         if cue_before or noun_after:
             return min(number, MAX_COUNT)
     return None

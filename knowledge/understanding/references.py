@@ -145,6 +145,16 @@ def _last_row(words: Tokens) -> bool:
                for i, word in enumerate(words))
 
 
+def _counts_a_new_list(words: Tokens, start: int, end: int) -> bool:
+    """"the 3 cheapest public ones": "the 3" counts the rows of a new list (a sort word or
+    public/private follows), not the rows shown ("cheapest of the 3")."""
+    if end - start != 2 or words[start] != "the" or end >= len(words):
+        return False
+    after = words[end:end + 2]
+    return any(after[:len(p)] == p for section in ("sort_keys", "control")
+               for p, _v in phrases_for_values(section))
+
+
 def read_references(text: str, words: Tokens) -> References:
     ranks, numbers = _rank_numbers(text, words)
     rows = [row for row in numbers if row == LAST]
@@ -154,7 +164,8 @@ def read_references(text: str, words: Tokens) -> References:
     not_rows = {i for hit in (*pair_hits, *find(words, phrase_list("whole_ranking_words")))
                 for i in range(hit.start, hit.end)}
     list_hits = [hit for hit in find(words, phrase_list("list_words"))
-                 if not not_rows & set(range(hit.start, hit.end))]
+                 if not not_rows & set(range(hit.start, hit.end)) and
+                 not _counts_a_new_list(words, hit.start, hit.end)]
     step = first_value(words, phrases_for_values("rank_step"))
     return References(
         rows=tuple(rows), numbers=tuple(numbers), ranks=tuple(ranks),

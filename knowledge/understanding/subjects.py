@@ -223,6 +223,9 @@ class Subjects:
                 not set(state.focus) & set(crit.excluded):  # "georgia tech? its..." (but
             # "whats there besides ucf" asks for the others)
             self.schools, self.plural = state.focus, len(state.focus) > 1
+        elif refs.focus and not state.focus and state.last_list and \
+                len(state.last_list.shown) == 1 and not mentions.unlisted:
+            self.schools = state.last_list.shown  # "the grad rate there" after a list of one
         elif refs.plural_focus and state.last_list and not mentions.unlisted:
             # "how far apart are they on tuition" (but "georgia tech? their online ms...")
             self.schools, self.from_rows, self.plural = state.last_list.shown, True, True
