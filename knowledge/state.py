@@ -114,6 +114,7 @@ class ConversationState:
     guide: Optional[str] = None
     cited: Tuple[Tuple[int, str], ...] = ()  # the source lines behind the last answer
     valued: Tuple[str, ...] = ()  # schools whose derived value the last answer showed
+    unlisted: Tuple[str, ...] = ()  # schools outside the rows the last answer was about
 
     def with_focus(self, schools: Tuple[str, ...]) -> "ConversationState":
         """These schools in focus; they join the recent ones ("which of the two")."""
@@ -136,7 +137,7 @@ class ConversationState:
         try:
             values = {item.name: data[item.name] for item in fields(cls) if item.name in data}
             for name in ("focus", "recent", "topics", "features", "unknown_facts", "states",
-                         "state_fields", "ranks", "valued"):
+                         "state_fields", "ranks", "valued", "unlisted"):
                 if name in values:
                     values[name] = tuple(values[name] or ())
             if "cited" in values:

@@ -438,3 +438,11 @@ def test_all_25_undoes_the_top_10(chat):
     chat("which top 10 schools are cheaper than penn")
     reply = chat("ok now across all 25, which private ones are cheaper than penn")
     assert "Saint Louis University" in rows(reply) and "top 10" not in reply
+
+
+def test_its_after_an_unlisted_school_is_that_school(chat):
+    assert "not among" in chat("is stanford ranked on ur list")
+    reply = chat("whats its tuition then")
+    assert "Stanford" in reply and "$" not in reply
+    chat("tuition at cmu")
+    assert "$62,260" in chat("and its grad rate?") or "98%" in chat("its grad rate?")

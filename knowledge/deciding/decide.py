@@ -47,8 +47,12 @@ def decide(question: Question, state: ConversationState) -> Decision:
         state = state.but(pending=None)  # the user moved on; nothing still waits for a yes
     act = handler.get(question.act)
     if act is None:
-        return [Said(question.act)], state
-    return act(question, state)
+        return [Said(question.act)], state.but(unlisted=())
+    outcomes, new_state = act(question, state)
+    unlisted = tuple(school.name for o in outcomes if isinstance(o, NotListed)
+                     for school in o.schools)
+    # "is stanford ranked?" then "whats its tuition": "its" is Stanford, still not listed
+    return outcomes, new_state.but(unlisted=unlisted if not new_state.focus else ())
 
 
 def _source(question: Question, state: ConversationState) -> Decision:

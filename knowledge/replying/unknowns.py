@@ -19,12 +19,17 @@ def not_listed_reply(schools: Sequence[OtherSchoolFacts], states_rows: Sequence[
     for school in schools:
         lines.append(f"{school.name} is not among the {school_count()} programs the source "
                      f"lists ({listed_span()}), so it gives no {what} for it.")
+        # Asked for a figure of it, no other dollar figure is put beside "no figure": a
+        # state's median or a salary quote would read as the answer to "stanford tuition?"
         for row in states_rows:
             if row.top_program == school.states_table:
+                median = "" if named else f", median tuition {median_tuition(row)}"
                 lines.append(f"The source's states table names {school.states_table} as "
-                             f"{row.name}'s top program ({row.name}: {row.programs} programs, "
-                             f"median tuition {median_tuition(row)}).")
+                             f"{row.name}'s top program ({row.name}: {row.programs} "
+                             f"programs{median}).")
         for mention in school.mentions:
+            if named and "$" in mention.quote:
+                continue
             lines.append(f"The source mentions it in “{mention.section}”: “{mention.quote}” "
                          f"(line {mention.line}).")
     return with_source("\n".join(lines), label("table_and_states"))

@@ -86,12 +86,25 @@ class SchoolRules(ReaderBase):
 
     def not_listed(self) -> Optional[Question]:
         unknown_names = self.mentions.unknown and (self.topics or self.hint == "facts" or self.bare)
+        carried = self._unlisted_in_focus()
+        if carried:
+            return self.base("facts", unlisted=carried, topics=self.topics or (
+                (self.message.topic,) if self.message.topic else ()),
+                unknown_facts=tuple(self.unknown_facts), features=tuple(self.features))
         if not (self.mentions.unlisted or self.subjects.missing or unknown_names):
             return None
         topics = [t for t in self.topics if t != "format"] or (
             [self.message.topic] if self.message.act == "facts" and self.message.topic else [])
         return self.base("facts", topics=tuple(topics), unknown_facts=tuple(self.unknown_facts),
                          features=tuple(self.features))
+
+    def _unlisted_in_focus(self) -> Tuple[str, ...]:
+        """"whats its tuition then" right after a school the source does not list: that
+        school, so the answer says again that the source has no figure for it."""
+        if self.schools or self.mentions.listed or self.mentions.unlisted or \
+                not self.refs.focus or self.state.focus or not self.state.unlisted:
+            return ()
+        return self.state.unlisted
 
     def carried_topic(self) -> Optional[Question]:
         """"and grad rates?", "and their tuition?": the topic asked of the schools in focus."""
