@@ -446,3 +446,23 @@ def test_its_after_an_unlisted_school_is_that_school(chat):
     assert "Stanford" in reply and "$" not in reply
     chat("tuition at cmu")
     assert "$62,260" in chat("and its grad rate?") or "98%" in chat("its grad rate?")
+
+
+def test_the_order_asked_by_wins(chat):
+    reply = chat("top 5 by score. name + tuition, nothing else")
+    assert rows(reply)[:2] == ["Carnegie Mellon University", "University of Southern California"]
+    assert "92%" in chat("2nd one grad rate")
+
+
+def test_forget_the_top_10_asks_of_the_whole_list(chat):
+    chat("in the top 10 is anything pricier than northwestern?")
+    reply = chat("ok forget the top 10. which schools on the whole list cost between 50k and 60k "
+                 "a year")
+    assert {"Clark University", "Emory University", "Saint Louis University"} <= set(rows(reply))
+
+
+def test_advice_shows_every_school_within_the_limits_up_to_ten(chat):
+    chat("im pretty broke, need tuition under 10k a year. what are my options")
+    reply = chat("hmm ok stretch it to 12k")
+    assert {"University of Washington-Seattle Campus", "University of California-Santa Cruz"} <= \
+        set(advice_rows(reply))

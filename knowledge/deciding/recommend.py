@@ -24,7 +24,9 @@ from knowledge.state import Profile
 from knowledge.store.queries import SchoolFacts, all_school_facts
 
 TOP = 3
-MOST = 5  # schools keeping every limit the user set are all shown, up to this many
+# Schools keeping every limit the user set are all shown, up to this many: "stretch it to
+# 12k" lets in 7, and the user wants to see which (as with a filtered list, decide.py).
+MOST = 10
 CHEAP_SHARE = 1 / 3  # "money is tight" without a figure: the cheapest third of the rows fits
 # For someone who cannot move, a school in their city must beat an online program that also
 # fits their goal (city 3 > remote 1 + goal 1).

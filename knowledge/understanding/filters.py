@@ -213,6 +213,10 @@ def _sort_key(words: Tokens, bounds: Mapping[str, Any]) -> Optional[str]:
         if (bounded and not cue) or (hit.value == "score" and not cue):
             continue
         ordered.append(hit.value)
+    explicit = [hit.value for hit in find(words, phrases_for_values("sort_keys"))
+                if words[hit.start - 1:hit.start] == ("by",)]
+    if explicit:  # "top 5 by score. name + tuition": the order asked "by" wins
+        return explicit[0]
     specific = [value for value in ordered if value != "score"]
     return specific[0] if specific else ("score" if ordered else None)
 

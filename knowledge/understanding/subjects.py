@@ -175,7 +175,8 @@ class Subjects:
         elif out and set(named) - out:  # "no sorry penn state, not upenn": Penn State alone
             named = [s for s in named if s not in out]
         rows_numbers = _numbers_are_rows(refs, state)
-        leading = "max_rank" not in crit.change.values
+        leading = "max_rank" not in crit.change.values and \
+            "max_rank" not in crit.change.cleared  # ("forget the top 10": no rows)
         of_pair = _of_pair(refs, state)  # "the 2nd of those two", "the first one's program"
         # (no list shown): a place among the schools just talked about, else rows of the list
         rows = of_pair or _rows_for(refs, state, rows_numbers, leading)
