@@ -466,3 +466,12 @@ def test_advice_shows_every_school_within_the_limits_up_to_ten(chat):
     reply = chat("hmm ok stretch it to 12k")
     assert {"University of Washington-Seattle Campus", "University of California-Santa Cruz"} <= \
         set(advice_rows(reply))
+
+
+def test_their_after_two_schools_one_by_one_means_both(chat):
+    chat("who's ranked 16th")
+    chat("and who is right above it")
+    reply = chat("how far apart are their scores")
+    assert "0.1 points higher" in reply and "Emory" in reply and "SJSU" in reply
+    chat("compare penn and cmu grad rates")
+    assert "2 percentage points higher" in chat("compare penn and cmu grad rates")

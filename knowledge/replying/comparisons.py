@@ -48,10 +48,16 @@ def _verdict(field: Field, schools: Sequence[SchoolFacts]) -> str:
             tie += f"; the source ranks {top[0].short_name} first (#{top[0].rank})"
         return f"{field.best.capitalize()}: {tie}{gap}."
     winner, runner_up = ordered[0], ordered[1]
+    # "how much more is it", "how far apart are their scores": the gap, worked out from rows
     difference = ""
-    if field.label == "tuition":  # "how much more is it": the gap, worked out from the rows
+    if field.label == "tuition":
         difference = (f", {money(runner_up.tuition_per_year - winner.tuition_per_year)} a year "
                       f"less")
+    elif field.label == "score":
+        difference = f", {number(round(winner.score - runner_up.score, 1))} points higher"
+    elif field.label == "graduation rate":
+        points = (winner.graduation_rate or 0) - (runner_up.graduation_rate or 0)
+        difference = f", {points} percentage points higher"
     return (f"{field.best.capitalize()}: {winner.name} ({field.shown(winner)} vs "
             f"{field.shown(runner_up)} for {runner_up.short_name}{difference}){gap}.")
 

@@ -224,6 +224,9 @@ class Subjects:
                 not set(state.focus) & set(crit.excluded):  # "georgia tech? its..." (but
             # "whats there besides ucf" asks for the others)
             self.schools, self.plural = state.focus, len(state.focus) > 1
+            if refs.plural_focus and len(state.focus) == 1 and len(state.recent) >= 2 and \
+                    words.has("compare_cues"):  # "who's right above it?" "how far apart are
+                self.schools, self.plural = state.recent[-2:], True  # their scores": both
         elif refs.focus and not state.focus and state.last_list and \
                 len(state.last_list.shown) == 1 and not mentions.unlisted:
             self.schools = state.last_list.shown  # "the grad rate there" after a list of one
