@@ -475,3 +475,15 @@ def test_their_after_two_schools_one_by_one_means_both(chat):
     assert "0.1 points higher" in reply and "Emory" in reply and "SJSU" in reply
     chat("compare penn and cmu grad rates")
     assert "2 percentage points higher" in chat("compare penn and cmu grad rates")
+
+
+def test_who_runs_a_lab_is_the_sentence_that_says_so(chat):
+    chat("tell me about nyu")
+    assert "led by Yann LeCun" in chat("who runs the famous lab there")
+    assert "Callison-Burch" in chat("who directs penn's online ai masters")
+
+
+def test_which_top_program_lets_me_study_online(chat):
+    reply = chat("i have a full time job and kids, cant relocate. is any top 10 program fully "
+                 "online and async?", act="guide", guide="part_time")
+    assert "University of Pennsylvania" in advice_rows(reply)

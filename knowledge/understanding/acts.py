@@ -225,11 +225,16 @@ class Reader(ListRules, SchoolRules):
             return None
         # a place said of oneself, with a format or goal, is advice ("near dayton ohio ... cant
         # quit my job. anything that fits?"), not the list of that place
-        own_place = set(self.crit.change.values) <= {"states", "cities"} and bool(
-            self.profile.get("format") or self.profile.get("goal"))
+        said_of_self = bool(self.places) and all(  # the place is in a sentence about them
+            p.start in self.words.hidden for p in self.places)
+        own_place = set(self.crit.change.values) <= {"states", "cities", "formats",
+                                                     "max_rank"} and bool(
+            self.profile.get("format") or self.profile.get("goal")) and (
+            said_of_self or self.words.has("recommend_cues"))
         explicit_list = self._list_request() and bool(self.crit.change) and not own_place or \
             "limit" in self.crit.change.values
-        if self.words.has("recommend_cues") and not explicit_list:
+        if (self.words.has("recommend_cues") or own_place and self._list_request()) and \
+                not explicit_list:
             return self.base("recommend", profile=self._with_interests())
         if self._list_request() and not self.crit.change and self.words.has("self_cues") \
                 and self.words.has("list_requests"):

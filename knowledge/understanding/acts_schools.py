@@ -7,7 +7,17 @@ from typing import List, Optional, Tuple
 from knowledge.question import Question
 from knowledge.store.queries import all_school_facts
 from knowledge.understanding.acts_base import GUIDE_AS_SCHOOL, ReaderBase
-from knowledge.understanding.vocabulary import word_class
+from knowledge.understanding.vocabulary import Tokens, has, tokens, vocabulary, word_class
+
+
+# Answer cues (vocabulary.yaml answer_cues) that ask for one sentence even with a topic named.
+LEADING_ANSWER_CUES = ("who leads",)
+
+
+def _asks_who_leads(words: Tokens) -> bool:
+    cues = vocabulary()["answer_cues"]
+    return any(has(words, tuple((tokens(p), p) for p in cues[key]["asked"]))
+               for key in LEADING_ANSWER_CUES)
 
 
 class SchoolRules(ReaderBase):
@@ -31,7 +41,9 @@ class SchoolRules(ReaderBase):
         unknown = list(self.unknown_facts)
         if "format" in self.topics and not features:
             features = ["online study", "part-time study"]
-        open_question = False
+        # "who runs the famous lab there", "who directs penn's online masters": the sentence
+        # that answers who (or what it is famous for), before the topic's whole list
+        open_question = _asks_who_leads(self.words.tokens)
         if not (topics or features or unknown):
             topics, features, unknown, open_question = self._implied()
         if self.career and not (topics or features or unknown):
