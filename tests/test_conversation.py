@@ -487,3 +487,25 @@ def test_which_top_program_lets_me_study_online(chat):
     reply = chat("i have a full time job and kids, cant relocate. is any top 10 program fully "
                  "online and async?", act="guide", guide="part_time")
     assert "University of Pennsylvania" in advice_rows(reply)
+
+
+def test_who_has_a_rate_lists_the_schools_with_it(chat):
+    reply = chat("who has 99% grad rate", act="facts", topic="graduation_rate")
+    assert set(rows(reply)) == {"Syracuse University", "Brandeis University"}
+    assert "graduation rate 99%" in reply
+    assert "$61,310" in chat("cheaper of the 2?")
+
+
+def test_work_experience_and_background_questions_answer_from_the_guides(chat):
+    reply = chat("just graduated with a cs degree, zero work experience. really want cmu. is no "
+                 "experience a problem")
+    assert "60-70% of admits have 2+ years experience" in reply
+    assert chat.context.focus == ("Carnegie Mellon University",)
+    assert "non-technical backgrounds" in chat("do these programs even take ppl w/o a cs degree")
+
+
+def test_an_employer_named_by_someone_describing_themselves(chat):
+    reply = chat("so i work at amazon as an ops analyst and want to move into ML. people keep "
+                 "telling me amazon pays for school?? what does your guide say about that")
+    assert reply.startswith("Amazon") and "95%" in reply
+    assert chat("and apple, is there a catch?").startswith("Apple")

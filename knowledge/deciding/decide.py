@@ -319,6 +319,8 @@ def _recommend(question: Question, state: ConversationState) -> Decision:
 
 
 def _guide(question: Question, state: ConversationState) -> Decision:
+    if question.schools:  # "really want cmu. is no experience a problem": CMU stays in view
+        state = state.with_focus(question.schools)
     return [GuideTopic(question.guide or "program_types", question.guide_point,
                        question.asks_pay)], state.but(
         last_act="guide", guide=question.guide)

@@ -69,9 +69,11 @@ def describe(criteria: Criteria) -> str:
     elif criteria.min_tuition is not None:
         parts.append(f"tuition at least {money(criteria.min_tuition)}/yr")
     parts += _score_parts(criteria)
-    if criteria.min_grad_rate is not None:
+    if criteria.min_grad_rate is not None and criteria.min_grad_rate == criteria.max_grad_rate:
+        parts.append(f"graduation rate {criteria.min_grad_rate}%")
+    elif criteria.min_grad_rate is not None:
         parts.append(f"graduation rate at least {criteria.min_grad_rate}%")
-    if criteria.max_grad_rate is not None:
+    if criteria.max_grad_rate is not None and criteria.max_grad_rate != criteria.min_grad_rate:
         parts.append(f"graduation rate at most {criteria.max_grad_rate}%")
     parts += _relative(criteria)
     if criteria.formats:

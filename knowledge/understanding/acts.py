@@ -12,18 +12,23 @@ from knowledge.understanding.vocabulary import (
     amount, find, percent, phrase_list, vocabulary, word_class)
 
 
+# Guides whose points are named by their own terms (guides.yaml point_terms); the
+# specializations' terms ("security", "cloud") count only when the talk is of careers.
+POINTED_GUIDES = ("specializations", "salary")
+GUIDES_POINTED_IN_CONTEXT = ("specializations",)
+
+
 class Reader(ListRules, SchoolRules):
     """Decides the act of one message from everything found in it."""
 
     def question(self) -> Question:
-        for rule in (self.pending_answer, self.source_request, self.chit_chat, self.compare,
+        for rule in (self.pending_answer, self.source_request, self.chit_chat,
+                     self.work_experience, self.guide_point, self.compare,
                      self.out_of_pocket, self.more, self.extend_list, self.within_rows,
-                     self.named_states,
-                     self.school_facts, self.not_listed, self.states, self.across_schools,
-                     self.recommend_first, self.employer_benefit, self.specialization,
-                     self.format_timeline,
-                     self.career_path,
-                     self.carried_topic, self.superlative_follow_up, self.rank, self.recommend,
+                     self.named_states, self.school_facts, self.not_listed, self.states,
+                     self.across_schools, self.recommend_first, self.employer_benefit,
+                     self.format_timeline, self.career_path, self.carried_topic,
+                     self.superlative_follow_up, self.rank, self.recommend,
                      self.guide, self.unknown_everywhere, self.hinted, self.criteria_alone):
             found = rule()
             if found is not None:
@@ -185,6 +190,14 @@ class Reader(ListRules, SchoolRules):
         named = [m for m in self.message.entities.get(entity, ()) if m.strip()]
         return shortened(named[0]) if named else None
 
+    def work_experience(self) -> Optional[Question]:
+        """"is no experience a problem", "zero work experience, a dealbreaker for cmu?", "am i
+        overqualified": the source's work-experience guide (its points name the elite
+        schools), not a school's admission facts."""
+        if not self.words.has("work_experience_cues") or self.off_topic:
+            return None
+        return self.base("guide", guide="work_experience")
+
     def format_timeline(self) -> Optional[Question]:
         """"how long do part-time programs usually take": the part-time guide's timeline,
         not a list of part-time programs (no school or row asked about)."""
@@ -197,18 +210,20 @@ class Reader(ListRules, SchoolRules):
             return None
         return self.base("guide", guide="part_time")
 
-    def specialization(self) -> Optional[Question]:
-        """"and data eng?", "cybersec job growth %?": one point of the specializations
-        guide, when the talk is of careers or pay (not "security" in a school question)."""
-        point = find_term("specializations_point", [self.message.text])
-        if not point or self.schools or self.mentions.unlisted:
-            return None
+    def guide_point(self) -> Optional[Question]:
+        """One point of a guide: "and data eng?", "cybersec job growth %?" (a specialization,
+        when the talk is of careers or pay, not "security" in a school question); "do they
+        take people w/o a cs degree" (the career-switching point)."""
+        if self.mentions.listed or self.mentions.unlisted or self.places or self.crit.change:
+            return None  # "no cs degree at all lol, whats on ur list around chicago": a list
         about_careers = self.hint in ("guide", "career") or \
             self.state.last_act in ("guide", "career") or self.words.has("career_talk_words")
-        if not about_careers:
-            return None
-        return self.base("guide", guide="specializations", guide_point=point,
-                         asks_pay=self.words.has("pay_words"))
+        for key in POINTED_GUIDES:
+            point = find_term(f"{key}_point", [self.message.text])
+            if point and (about_careers or key not in GUIDES_POINTED_IN_CONTEXT):
+                return self.base("guide", guide=key, guide_point=point,
+                                 asks_pay=self.words.has("pay_words"))
+        return None
 
     def career_path(self) -> Optional[Question]:
         if self.career and (self.hint == "career" or self.state.last_act == "career" or
@@ -295,6 +310,9 @@ class Reader(ListRules, SchoolRules):
     def hinted(self) -> Optional[Question]:
         """Nothing in the words decided it: the classifier's act, if it has one."""
         act = self.message.act
+        if act == "facts" and self.message.topic and not self.state.focus and \
+                set(self.crit.change.values) - {"sort_by", "limit"} and self._asks():
+            return self.base("rank")  # "who has 99% grad rate": the schools that do
         if act == "facts" and self.message.topic:
             return self.base("facts", schools=self.state.focus, topics=(self.message.topic,))
         if act in ("greet", "thank", "goodbye", "help", "affirm", "deny", "rank", "recommend"):

@@ -147,7 +147,9 @@ class ReaderBase:
             or (self.crit.change and self._head() and not self.off_topic)
             or (self._list_request() and (self.places or "limit" in self.crit.change.values))
             or (pointing and not self.off_topic)
-            or self._profile_facts() - {"employer"})
+            or self._profile_facts() - {"employer"}
+            # "and apple, is there a catch?" right after an employer's benefit
+            or self.employer and self.state.last_act == "employer" and not self.off_topic)
 
     def _benefit_words(self) -> bool:
         return bool(word_class("benefit_words") & set(self.words.tokens))

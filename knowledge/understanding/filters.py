@@ -185,7 +185,11 @@ def _grad_bounds(text: str) -> Dict[str, int]:
         upper = _ends_with(before, "grad_upper_cues") or _starts_with(after, "grad_upper_cues")
         if _excluded(_words_before(text, item.start)):
             upper = not upper  # "throw out anything that graduates under 95%": 95% and up
-        # "95% grad rate", "at least 90% graduate", "95% or better": a minimum
+        # "95% grad rate", "at least 90% graduate", "95% or better": a minimum; but "who has
+        # 99% grad rate": that rate
+        if not upper and before[-1:] and before[-1] in word_class("exact_rate_words") and \
+                not _starts_with(after, "grad_upper_cues"):
+            bounds["max_grad_rate"] = item.value
         bounds["max_grad_rate" if upper else "min_grad_rate"] = item.value
     grad_words = r"(?:graduation|grad|completion)\s+rates?"
     match = re.search(rf"{grad_words}\s+(?:of\s+)?(above|over|at least|below|under)\s+(\d{{1,3}})\b"

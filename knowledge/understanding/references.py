@@ -134,6 +134,10 @@ def _pick_span(words: Tokens) -> Optional[Tuple[int, int]]:
             if words[start] == "the" and 0 < len(inside) <= 3 and not any(
                     number_word(w) or w in word_class("part_question_starts") for w in inside):
                 return (start + 1, end)  # not "the top 15, which of those"
+        if 0 < end <= 2 and words[end + 1] != "the" and not any(
+                number_word(w) or w in word_class("part_question_starts") for w in words[:end]):
+            return (0, end)  # "cheaper of those 2, grad rate?" (no "the"; but "cheapest of
+            # the UC campuses" is a list)
     return None
 
 
