@@ -509,3 +509,11 @@ def test_an_employer_named_by_someone_describing_themselves(chat):
                  "telling me amazon pays for school?? what does your guide say about that")
     assert reply.startswith("Amazon") and "95%" in reply
     assert chat("and apple, is there a catch?").startswith("Apple")
+
+
+def test_how_people_afford_it_is_the_financing_guide(chat):
+    reply = chat("problem is i cant really pay 60k a year. how do ppl in the top programs "
+                 "afford it")
+    assert "67% of students in top-tier programs" in reply
+    chat("top 5 w/ scores", act="rank")
+    assert rows(chat("which of em are public")) == ["University of Washington-Seattle Campus"]

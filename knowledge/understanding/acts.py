@@ -23,7 +23,7 @@ class Reader(ListRules, SchoolRules):
 
     def question(self) -> Question:
         for rule in (self.pending_answer, self.source_request, self.chit_chat,
-                     self.work_experience, self.guide_point, self.compare,
+                     self.guide_cued, self.guide_point, self.compare,
                      self.out_of_pocket, self.more, self.extend_list, self.within_rows,
                      self.named_states, self.school_facts, self.not_listed, self.states,
                      self.across_schools, self.recommend_first, self.employer_benefit,
@@ -190,13 +190,16 @@ class Reader(ListRules, SchoolRules):
         named = [m for m in self.message.entities.get(entity, ()) if m.strip()]
         return shortened(named[0]) if named else None
 
-    def work_experience(self) -> Optional[Question]:
-        """"is no experience a problem", "zero work experience, a dealbreaker for cmu?", "am i
-        overqualified": the source's work-experience guide (its points name the elite
-        schools), not a school's admission facts."""
-        if not self.words.has("work_experience_cues") or self.off_topic:
+    def guide_cued(self) -> Optional[Question]:
+        """"is no experience a problem", "zero work experience, a dealbreaker for cmu?": the
+        work-experience guide (its points name the elite schools), not a school's admission
+        facts; "how do people in the top programs afford it": the financing guide."""
+        if self.off_topic or self.mentions.unlisted:
             return None
-        return self.base("guide", guide="work_experience")
+        found = self.words.values("guide_cues")
+        if not found or found[0] == "financing" and (self.mentions.listed or self.unknown_facts):
+            return None  # ("financial aid at cmu": what the source says of CMU, or that it
+        return self.base("guide", guide=found[0])  # has nothing on its aid)
 
     def format_timeline(self) -> Optional[Question]:
         """"how long do part-time programs usually take": the part-time guide's timeline,
