@@ -198,11 +198,12 @@ class EmployerBenefit(Base):
 
 
 class Term(Base):
-    """Another name users give a career or an employer: kind is "career" or "employer"."""
+    """Another name users give a career, an employer or one point of a guide: kind is
+    "career", "employer" or "<guide key>_point" ("specializations_point")."""
     __tablename__ = "terms"
 
     id = Column(Integer, primary_key=True)
-    kind = Column(String(20), nullable=False, index=True)
+    kind = Column(String(40), nullable=False, index=True)
     term = Column(String(100), nullable=False)
     target = Column(String(200), nullable=False)
 
