@@ -80,16 +80,23 @@ def _terms_for(kind: str) -> Tuple[Tuple[str, str], ...]:
     return tuple(sorted(((term, target) for term, target in rows), key=lambda r: -len(r[0])))
 
 
-def find_term(kind: str, texts: List[str], last: bool = False) -> Optional[str]:
-    """The career title / employer named first (or `last`) in the texts (whole words, any
-    case), but not one named right after a swap-out cue ("google not amazon"); a career
-    also in the plural ("and research scientists")."""
+@cached_per_store
+def _term_table(kind: str) -> Tuple[Tuple[Tuple[str, ...], str], ...]:
+    """The kind's terms as token tuples, longest first, built once per store (find_term runs
+    several times on every message); a career also in the plural."""
     found = _terms_for(kind)
     if kind == "career":
         found = (*found, *((f"{term}s", target) for term, target in found
                            if not term.endswith("s")))
-    table = tuple(sorted(((tokens(term), target) for term, target in found),
-                         key=lambda item: -len(item[0])))
+    return tuple(sorted(((tokens(term), target) for term, target in found),
+                        key=lambda item: -len(item[0])))
+
+
+def find_term(kind: str, texts: List[str], last: bool = False) -> Optional[str]:
+    """The career title / employer named first (or `last`) in the texts (whole words, any
+    case), but not one named right after a swap-out cue ("google not amazon"); a career
+    also in the plural ("and research scientists")."""
+    table = _term_table(kind)
     for text in texts:
         words = tokens(text)
         hits = find(words, table)

@@ -2,6 +2,7 @@
 question implies when it names no topic), questions asked of every profile, schools outside
 the listed rows, and a topic carried over to the schools in focus."""
 import re
+from functools import lru_cache
 from typing import List, Optional, Tuple
 
 from knowledge.question import Question
@@ -14,10 +15,15 @@ from knowledge.understanding.vocabulary import Tokens, has, tokens, vocabulary, 
 LEADING_ANSWER_CUES = ("who leads",)
 
 
-def _asks_who_leads(words: Tokens) -> bool:
+@lru_cache(maxsize=None)
+def _who_leads_table() -> Tuple[Tuple[Tokens, str], ...]:
+    """The phrases of LEADING_ANSWER_CUES, tokenised once (not on every message)."""
     cues = vocabulary()["answer_cues"]
-    return any(has(words, tuple((tokens(p), p) for p in cues[key]["asked"]))
-               for key in LEADING_ANSWER_CUES)
+    return tuple((tokens(p), p) for key in LEADING_ANSWER_CUES for p in cues[key]["asked"])
+
+
+def _asks_who_leads(words: Tokens) -> bool:
+    return has(words, _who_leads_table())
 
 
 class SchoolRules(ReaderBase):
