@@ -16,10 +16,6 @@ from knowledge.understanding.vocabulary import (
 
 _ORDINAL = re.compile(r"^(\d{1,3})(st|nd|rd|th)$")
 LAST = -1  # "the last one"
-LIST_CUES = (("on", "that", "list"), ("on", "the", "list"), ("on", "this", "list"),
-             ("from", "that", "list"), ("from", "the", "list"), ("in", "that", "list"),
-             ("of", "that", "list"), ("on", "your", "list"), ("on", "ur", "list"),
-             ("on", "the", "list"), ("that", "list"), ("the", "list"))
 
 
 @dataclass(frozen=True)
@@ -54,7 +50,7 @@ def _rank_numbers(text: str, words: Tokens) -> Tuple[List[int], List[int]]:
     """(ranks, ambiguous numbers) from "#13", "ranked 13th", "number 13", "the 13th one"."""
     ranks: List[int] = []
     numbers: List[int] = []
-    list_cue = any(words[i:i + len(cue)] == cue for cue in LIST_CUES for i in range(len(words)))
+    list_cue = has(words, phrase_list("list_cue_words"))
     # "the 4th and 5th ones": ordinals are read where they stand
     for match in re.finditer(r"#\s?(\d{1,3})\b", text or ""):
         (numbers if list_cue else ranks).append(int(match.group(1)))
@@ -177,6 +173,5 @@ def read_references(text: str, words: Tokens) -> References:
         focus=has(words, phrase_list("focus_words")),
         plural_focus=has(words, phrase_list("plural_focus_words")),
         rank_step={"below": 1, "above": -1}.get(step, 0) if step is not None else 0,
-        list_cue=any(words[i:i + len(cue)] == cue for cue in LIST_CUES
-                     for i in range(len(words))),
+        list_cue=has(words, phrase_list("list_cue_words")),
         named_span=_named_span(words), pick_span=_pick_span(words), leading=_leading(words))
