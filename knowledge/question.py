@@ -49,6 +49,7 @@ class Criteria:
     min_grad_rate: Optional[int] = None
     max_grad_rate: Optional[int] = None
     max_rank: Optional[int] = None  # "of the top 15": the source's ranks 1..15
+    min_rank: Optional[int] = None  # "ranked 11 through 15": from rank 11 (with max_rank 15)
     min_score: Optional[float] = None  # the source's score out of 100; a strict bound
     max_score: Optional[float] = None  # ("above 60") is nudged by SCORE_STEP
     group: Optional[str] = None  # a name prefix the source uses ("University of California")
@@ -76,6 +77,8 @@ class Criteria:
             values["cities"] = ()  # a new state replaces the city, and vice versa
         if "cities" in changes.values and "states" not in changes.values:
             values["states"] = ()
+        if "min_rank" in changes.values and "names" not in changes.values:
+            values["names"] = ()  # "now do 16 to 20": other ranks, not the rows pointed at
         if {"min_tuition", "max_tuition"} & set(changes.values):
             values["relative"] = tuple(r for r in self.relative if r.field != "tuition")
         return Criteria.from_dict(values)

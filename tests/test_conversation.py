@@ -517,3 +517,25 @@ def test_how_people_afford_it_is_the_financing_guide(chat):
     assert "67% of students in top-tier programs" in reply
     chat("top 5 w/ scores", act="rank")
     assert rows(chat("which of em are public")) == ["University of Washington-Seattle Campus"]
+
+
+# --- round 7 (sets V, W) -------------------------------------------------------------------
+
+def test_a_range_of_ranks_is_a_list_of_those_rows(chat):
+    assert [s for s in rows(chat("list the schools ranked 11 through 15"))] == [
+        "Brandeis University", "Rochester Institute of Technology", "University of San Diego",
+        "University of Pittsburgh-Pittsburgh Campus", "Emory University"]
+    assert rows(chat("which of those are public")) == [
+        "University of Pittsburgh-Pittsburgh Campus"]
+    assert rows(chat("now do 16 to 20. which of those are private")) == [
+        "Johns Hopkins University"]  # the new range, not $16,000-$20,000
+    beyond = chat("what about ranks 26-30")
+    assert "no school ranked #26-#30" in beyond and "$" not in beyond
+
+
+def test_bare_numbers_after_a_rank_are_ranks_not_dollars(chat):
+    chat("who's number 7 in the ranking")
+    assert rows(chat("8 and 9?")) == ["Clark University", "University of California-Irvine"]
+    assert rows(chat("wait no i meant 18 and 19")) == ["University of Central Florida",
+                                                       "University of Georgia"]
+    assert "$5,312 a year less" in chat("which of those 2 is cheaper")

@@ -68,7 +68,8 @@ def test_the_sources_best_value_pick_is_on_its_line():
 def test_the_conversation_sets_figures_are_in_the_source():
     """Every figure a reply must hold is the source's, or worked out from the source's
     figures and the user's own: a gap between two tuitions ("how much more is penn than
-    uw": $47,096), or a tuition less what the user's employer pays ("covers up to 10k")."""
+    uw": $47,096), or a tuition less what the user's employer pays ("covers up to 10k",
+    "covers 95%": $576 of $11,524)."""
     text = source_document.text()
     source = _dollars(text)
     for part in PARTS:
@@ -76,6 +77,8 @@ def test_the_conversation_sets_figures_are_in_the_source():
             for turn in conversation.turns:
                 said = {a.dollars for a in amounts(turn.user)}
                 worked_out = {a - b for a in source for b in (*source, *said) if a > b}
+                shares = {int(p) for p in re.findall(r"(\d{1,3})\s?%", turn.user)}
+                worked_out |= {int(a * (100 - p) / 100) for a in source for p in shares}
 
                 def traced(option: str) -> bool:
                     return all(figure in text or figure.startswith("$") and int(

@@ -111,6 +111,7 @@ def _passes_known_filters(school: SchoolFacts, criteria: Criteria) -> bool:
         criteria.min_tuition is None or school.tuition_per_year >= criteria.min_tuition,
         criteria.max_tuition is None or school.tuition_per_year <= criteria.max_tuition,
         criteria.max_rank is None or school.rank <= criteria.max_rank,
+        criteria.min_rank is None or school.rank >= criteria.min_rank,
         criteria.min_score is None or school.score >= criteria.min_score,
         criteria.max_score is None or school.score <= criteria.max_score,
         criteria.group is None or school.name.startswith(criteria.group),

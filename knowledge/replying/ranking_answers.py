@@ -51,7 +51,9 @@ def describe(criteria: Criteria) -> str:
         parts.append(f"among {names([f for f in map(school_facts, criteria.names) if f])}")
     if criteria.excluded:
         parts.append(f"besides {names([f for f in map(school_facts, criteria.excluded) if f])}")
-    if criteria.max_rank:
+    if criteria.min_rank and criteria.max_rank:
+        parts.append(f"ranked #{criteria.min_rank}-#{criteria.max_rank}")
+    elif criteria.max_rank:
         parts.append(f"within the source's top {criteria.max_rank}")
     if criteria.control:
         parts.append(criteria.control)
@@ -148,7 +150,8 @@ def _state_note(code: str) -> Optional[str]:
 FILTER_NAMES = {"max_tuition": "tuition limit", "min_tuition": "tuition minimum",
                 "min_grad_rate": "graduation-rate minimum", "control": "public/private filter",
                 "cities": "city", "states": "state", "formats": "format filter",
-                "group": "group", "max_rank": "top-N range", "min_score": "score minimum",
+                "group": "group", "max_rank": "top-N range",
+                "min_rank": "rank range", "min_score": "score minimum",
                 "max_score": "score maximum"}
 
 
@@ -156,6 +159,10 @@ RELAXED_SHOWN = 5  # schools named when a list comes back empty and one filter l
 
 
 def _no_match(criteria: Criteria) -> str:
+    if criteria.min_rank and not rank(Criteria(min_rank=criteria.min_rank)).listed:
+        return (f"The source lists only {school_count()} rows ({listed_span()}): it names no "
+                f"school ranked #{criteria.min_rank}-#{criteria.max_rank}, so I have no "
+                f"figures for them.")
     places = [*criteria.cities, *(state_label(code) for code in criteria.states)]
     text = (f"No program among the {school_count()} the source lists ({listed_span()}) "
             f"matches: {describe(criteria)}.")

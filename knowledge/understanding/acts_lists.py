@@ -138,8 +138,11 @@ class ListRules(ReaderBase):
         if set(values) == {"sort_by"} and self.topics and not self._superlative():
             return None  # "grad rates for those 2?": their facts, not an order
         if "max_rank" in values:
-            return None  # "widen it to the top 15, which of those ...": a new list
+            return None  # "widen it to the top 15", "now do 16 to 20": a new list
         values["names"] = self.schools
+        shown = self.state.last_list.criteria if self.state.last_list else None
+        if shown and shown.min_rank:  # the rows of "ranked 11-15" stay a range of ranks
+            values.update(min_rank=shown.min_rank, max_rank=shown.max_rank)
         if self._one_answer():
             values["limit"] = 1
         return self.base("rank", criteria=CriteriaChange(values), refine=False)

@@ -25,8 +25,9 @@ MAX_LISTED = 25  # rows the source lists; a count above it shows them all
 CLEARED_FIELDS = {
     "states": ("states", "cities"),
     "max_tuition": ("min_tuition", "max_tuition"),
+    "max_rank": ("max_rank", "min_rank"),
     "all": ("states", "cities", "control", "min_tuition", "max_tuition", "min_grad_rate",
-            "max_grad_rate", "max_rank", "min_score", "max_score", "group", "formats", "names",
+            "max_grad_rate", "max_rank", "min_rank", "min_score", "max_score", "group", "formats", "names",
             "relative"),
 }
 
@@ -168,6 +169,27 @@ def _score_bounds(text: str) -> Tuple[Dict[str, float], List[Tuple[int, int]]]:
                 if role.endswith("_strict") else value
             spans.append((number.start(), number.end()))
     return bounds, spans
+
+
+def _rank_range(text: str, rank_talk: bool) -> Tuple[Dict[str, int], List[Tuple[int, int]]]:
+    """A range of the source's ranks, and the span of its numbers (no dollars then): "ranked
+    11 through 15", "#16-#20", "the 11th to 15th ranked"; right after ranks were asked
+    (`rank_talk`: "who's number 7" ... "8 and 9?"), a bare "16 to 20" too."""
+    lower = (text or "").lower()
+    joiners = "|".join(re.escape(" ".join(p)) for p, _v in phrase_list("tuition_range_joiners"))
+    pattern = (r"(#\s?)?(\d{1,2})(st|nd|rd|th)?\s*(?:" + joiners + r"|-|–|&)\s*(#\s?)?"
+               r"(\d{1,2})(st|nd|rd|th)?(?![\d%]|[.,]\d|k\b)")
+    for match in re.finditer(pattern, lower):
+        low, high = int(match.group(2)), int(match.group(5))
+        before, after = tokens(lower[:match.start()]), tokens(lower[match.end():])
+        markers = word_class("rank_range_markers")  # ("the 4th and 5th ones": rows shown)
+        marked = bool(match.group(1) or match.group(4)) or bool(
+            before and before[-1] in markers) or bool(after and after[0] in markers)
+        if lower[max(0, match.start() - 1):match.start()] == "$" or not 1 <= low < high <= 50:
+            continue
+        if marked or rank_talk:
+            return {"min_rank": low, "max_rank": high}, [(match.start(), match.end())]
+    return {}, []
 
 
 def _blanked(text: str, spans: Sequence[Tuple[int, int]]) -> str:
@@ -316,18 +338,22 @@ def _within_top(words: Tokens) -> Optional[int]:
 def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
                   places: Sequence[Place],
                   entities: Optional[Mapping[str, Sequence[str]]] = None,
-                  dropped_states: Sequence[str] = ()) -> CriteriaReading:
+                  dropped_states: Sequence[str] = (), rank_talk: bool = False) -> CriteriaReading:
     """Everything the message says about a list's criteria. `dropped_states`: states the
-    user takes out ("outside california", "swap ohio for florida")."""
+    user takes out ("outside california", "swap ohio for florida"); `rank_talk`: ranks were
+    just asked, so a bare "8 and 9" is ranks, not dollars."""
     entities = dict(entities or {})
     values_set: Dict[str, Any] = {}
     within = _within_top(words)
     count = None if within or _surprise(text) else requested_count(words)
     score_bounds, score_spans = _score_bounds(text)
-    money_text = _blanked(text, score_spans)
+    rank_range, rank_spans = _rank_range(text, rank_talk)
+    money_text = _blanked(text, [*score_spans, *rank_spans])
     bounds: Dict[str, float] = {**_tuition_bounds(money_text), **_grad_bounds(money_text),
                                 **score_bounds}
-    if not bounds:
+    values_set.update(rank_range)
+    count = None if rank_range else count
+    if not bounds and not rank_range:
         bounds.update(_entity_bounds(entities, words, count))
     values_set.update(bounds)
     sort = _sort_key(words, bounds)

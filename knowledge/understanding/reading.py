@@ -58,7 +58,10 @@ def read(message: Message, state: ConversationState) -> Question:
     dropped = tuple(dict.fromkeys(p.value for p in places if p.kind == "state" and (
         negated(words.tokens, p) or left_out(words.tokens, p))))
     asked_places = [p for p in asked_places if p.value not in dropped]
-    crit = read_criteria(text, words.asked(), mentions.listed, asked_places, entities, dropped)
+    crit = read_criteria(text, words.asked(), mentions.listed, asked_places, entities, dropped,
+                         rank_talk=_rank_talk(state))
+    if "min_rank" in crit.change.values:  # "ranked 11 through 15": a list, not rank 11
+        refs = replace(refs, ranks=(), numbers=())
     if not asked_places and words.has("stay_local"):
         crit = _near_the_user(crit, state)
     crit = _with_wished_control(crit, words, places)
@@ -66,6 +69,14 @@ def read(message: Message, state: ConversationState) -> Question:
     profile = read_profile(text, words.tokens, places, crit.change.values.get("max_tuition"))
     return Reader(message, state, words, mentions, places, refs, crit, subjects,
                    profile).question()
+
+
+def _rank_talk(state: ConversationState) -> bool:
+    """Ranks were just asked ("who's number 7", a list of ranks 11-15): bare numbers that
+    follow ("8 and 9?", "now do 16 to 20") are ranks too."""
+    criteria = state.last_list.criteria if state.last_list else None
+    return state.last_act == "rank_lookup" or bool(
+        state.last_act in ("rank", "more", "rank_within") and criteria and criteria.min_rank)
 
 
 def _without_unusable_numbers(text: str) -> Tuple[str, Tuple[str, ...]]:
