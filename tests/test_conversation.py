@@ -539,3 +539,40 @@ def test_bare_numbers_after_a_rank_are_ranks_not_dollars(chat):
     assert rows(chat("wait no i meant 18 and 19")) == ["University of Central Florida",
                                                        "University of Georgia"]
     assert "$5,312 a year less" in chat("which of those 2 is cheaper")
+
+
+def test_a_correction_edits_the_list_it_corrects(chat):
+    chat("whats the 3 highest ranked schools in massachusetts")
+    assert "public, in Massachusetts" in chat("no, public ones")  # none: all four are private
+    chat("cheapest schools in california")
+    assert set(rows(chat("no private ones"))) == {
+        "San Jose State University", "University of California-Irvine",
+        "University of California-Santa Cruz"}
+    chat("public schools under 12k a year?")
+    chat("hmm make it under 10k")
+    assert "Pennsylvania State University-Main Campus" in rows(
+        chat("wait sorry i meant 20k not 10k"))
+
+
+def test_a_state_taken_back_is_no_school_and_an_unlisted_top_program_is_said_so(chat):
+    texas = chat("whats the top program in texas, and is it in the ranked 25?")
+    assert "top program UT Austin (not among the 25 listed rows)" in texas
+    michigan = chat("sorry i meant michigan, not texas")
+    assert michigan.startswith("Michigan:") and "North Texas" not in michigan
+    assert "top program University of Washington." in chat("and washington?")
+
+
+def test_adding_the_other_kind_of_school_keeps_both(chat):
+    chat("CA resident here so i want in-state public schools only. what are my options")
+    both = rows(chat("ok add private schools in california too, but keep it under 60k a year"))
+    assert {"University of San Diego", "San Jose State University"} <= set(both)
+
+
+def test_what_an_employer_named_pays_is_taken_off_the_tuition(chat):
+    chat("top 5 schools with an online option")
+    covered = chat("the cheapest of those, what's the yearly tuition and would google's money "
+                   "cover it?")
+    assert "University of Washington-Seattle Campus: $11,524/yr" in covered
+    assert "(of up to $12,000)" in covered and "$0/yr out of pocket" in covered
+    assert "$46,620/yr out of pocket" in chat(
+        "and for penn, how much would i still owe per year after the google part?")

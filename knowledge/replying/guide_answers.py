@@ -2,7 +2,8 @@
 table. Every figure is read from the store (the guides' own points), none is written here."""
 from typing import List, Optional, Sequence, Tuple
 
-from knowledge.replying.school_answers import bullets, median_tuition, money, with_source
+from knowledge.replying.school_answers import (bullets, median_tuition, money, top_program,
+                                              with_source)
 from knowledge.replying.source_labels import label
 from knowledge.store.guides import (BenefitFacts, CareerFacts, GuideFacts, careers,
                                     employer_benefits, guide)
@@ -86,7 +87,7 @@ def benefit_reply(found: Optional[BenefitFacts], asked: Optional[str] = None) ->
 def _state_line(stats: StateStats, fields: Sequence[str] = ()) -> str:
     parts = {"programs": f"{stats.programs} ML master's programs",
              "median_tuition": f"median tuition {median_tuition(stats)}",
-             "top_program": f"top program {stats.top_program}"}
+             "top_program": f"top program {top_program(stats)}"}
     shown = [parts[f] for f in STATE_FIELDS]  # the whole row: a figure alone misleads
     return f"{stats.name}: {', '.join(shown)}"
 

@@ -7,7 +7,8 @@ from knowledge.deciding.ranking import VALUE_FORMULA, Ranking, rank, value_of
 from knowledge.question import SCORE_STEP, SORT_KEYS, Criteria
 from knowledge.replying.source_labels import listed_span, source as source_data
 from knowledge.replying.school_answers import (
-    TABLE_SOURCE, graduation_rate_text, median_tuition, money, number, with_source)
+    TABLE_SOURCE, graduation_rate_text, median_tuition, money, number, top_program,
+    with_source)
 from knowledge.replying.tables import Table, school_table
 from knowledge.store.queries import SchoolFacts, school_count, school_facts, state_stats
 
@@ -144,7 +145,7 @@ def _state_note(code: str) -> Optional[str]:
         return None
     return (f"The source's states table: {stats.name} has {stats.programs} ML master's "
             f"programs in all, median tuition {median_tuition(stats)}, top program "
-            f"{stats.top_program}.")
+            f"{top_program(stats)}.")
 
 
 FILTER_NAMES = {"max_tuition": "tuition limit", "min_tuition": "tuition minimum",
@@ -176,7 +177,7 @@ def _no_match(criteria: Criteria) -> str:
         for row in (s for s in map(state_stats, criteria.states) if s and s.programs):
             text += (f" Its states table gives {row.name} {row.programs} ML master's programs, "
                      f"median tuition {median_tuition(row)}, top program "
-                     f"{row.top_program} (not among the listed rows).")
+                     f"{top_program(row)}.")
         if not (criteria.control or criteria.max_tuition or criteria.min_tuition or
                 criteria.formats or criteria.min_grad_rate):
             return text  # only a place: nothing else to loosen

@@ -152,8 +152,10 @@ def _out_of_pocket(outcome: o.OutOfPocket) -> Reply:
             covered = round(tuition * outcome.covered_share / 100)
             paid = f"{outcome.covered_share}% of it ({answers.money(covered)})"
         else:
-            covered = min(tuition, outcome.covered_dollars or 0)
-            paid = answers.money(covered)
+            offered = outcome.covered_dollars or 0
+            covered = min(tuition, offered)
+            paid = answers.money(covered) if covered == offered else \
+                f"{answers.money(covered)} (of up to {answers.money(offered)})"
         lines.append(f"{school.name}: {answers.money(tuition)}/yr tuition − {paid} from your "
                      f"employer = about {answers.money(tuition - covered)}/yr out of pocket.")
     lines.append("The tuition is the source's figure; what your employer pays is yours, and "

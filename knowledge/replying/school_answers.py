@@ -7,7 +7,7 @@ from typing import Callable, Dict, Iterable, Optional
 
 from knowledge.deciding.ranking import VALUE_FORMULA, value_of
 from knowledge.replying.source_labels import label, profile_note, ranking_name, ranks
-from knowledge.store.queries import SchoolFacts, StateStats
+from knowledge.store.queries import SchoolFacts, StateStats, all_school_facts, school_count
 from knowledge.store.sentences import split_sentences
 
 TABLE_SOURCE = label("table")
@@ -15,6 +15,14 @@ TABLE_SOURCE = label("table")
 
 def money(amount: int) -> str:
     return f"${amount:,}"
+
+
+def top_program(stats: StateStats) -> str:
+    """A row of the states table: its top program, and whether the source lists that school
+    among its rows ("UT Austin": no figures of its own)."""
+    top = stats.top_program or ""
+    listed = any(school.name.startswith(top) for school in all_school_facts())
+    return top if listed else f"{top} (not among the {school_count()} listed rows)"
 
 
 def median_tuition(stats: StateStats) -> str:

@@ -112,9 +112,10 @@ class Reader(ListRules, SchoolRules):
             return None
         text = self.message.text
         dollars, share = amount(text), percent(text)
-        if not (dollars or share) and self.employer:  # "amazon pays for it": its own share
-            benefit = employer_benefit(self.employer)
+        if not (dollars or share) and self.employer:  # "amazon pays for it": its own share,
+            benefit = employer_benefit(self.employer)  # "after the google part": its dollars
             share = percent(benefit.benefit) if benefit else None
+            dollars = amount(benefit.benefit) if benefit and not share else None
         shown = self.state.last_list.shown if self.state.last_list else ()
         schools = self.schools or self.state.focus or shown
         if not (dollars or share) or not schools:

@@ -185,18 +185,30 @@ class ListRules(ReaderBase):
             return None
         changes_it = self.words.has("refine_cues") or self._follow_up() or (
             not self._asks() and (self.hint == "inform" or not self._head()))
+        refine = shown is not None and shown.kind == "ranking" and changes_it
+        if self._adds_the_other_control():
+            # "ok add private schools in california too": both kinds, beyond the rows pointed at
+            values = {k: v for k, v in change.values.items() if k != "control"}
+            return self.base("rank", criteria=CriteriaChange(
+                values, (*change.cleared, "control", "names", "group")), refine=refine)
         if shown is not None and shown.kind == "recommendation" and self.words.has("add_cues") \
                 and (change.values.get("cities") or change.values.get("states")):
             return self.base("rank", criteria=self._with_user_place(change), refine=False)
         if shown is not None and shown.kind == "recommendation" and changes_it and \
                 not self._list_request():
             return self.base("recommend", profile={**self.profile, **self._as_profile()})
-        refine = shown is not None and shown.kind == "ranking" and changes_it
         if not refine and "limit" not in change.values and self._one_answer():
             # "where do the fewest students finish?": the one school (and its ties)
             return self.base("rank", criteria=replace(change, values={**change.values,
                                                                       "limit": 1}))
         return self.base("rank", refine=refine)
+
+    def _adds_the_other_control(self) -> bool:
+        """"add private ones too" after public schools (a list's, or the user's wish)."""
+        shown = self.state.last_list.criteria if self.state.last_list else None
+        had = shown.control if shown else self.state.profile.control
+        wanted = self.crit.change.values.get("control")
+        return bool(had and wanted and wanted != had and self.words.has("add_cues"))
 
     def _with_user_place(self, change: CriteriaChange) -> CriteriaChange:
         """"include evanston too" after advice for Chicago: both places."""

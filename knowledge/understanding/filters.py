@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
-from knowledge.question import SCORE_STEP, CriteriaChange, Relative
+from knowledge.question import CONTROLS, SCORE_STEP, CriteriaChange, Relative
 from knowledge.understanding.places import Place
 from knowledge.understanding.schools import Named
 from knowledge.understanding.vocabulary import (
@@ -27,8 +27,8 @@ CLEARED_FIELDS = {
     "max_tuition": ("min_tuition", "max_tuition"),
     "max_rank": ("max_rank", "min_rank"),
     "all": ("states", "cities", "control", "min_tuition", "max_tuition", "min_grad_rate",
-            "max_grad_rate", "max_rank", "min_rank", "min_score", "max_score", "group", "formats", "names",
-            "relative"),
+            "max_grad_rate", "max_rank", "min_rank", "min_score", "max_score", "group",
+            "formats", "names", "relative"),
 }
 
 
@@ -78,6 +78,8 @@ def _tuition_bounds(text: str) -> Dict[str, int]:
             bounds.update(min_tuition=low, max_tuition=high)
             ranged.update({first.start, second.start})
     for item in found:
+        if len(found) > 1 and set(_words_before(text, item.start)[-1:]) & word_class("negations"):
+            continue  # "i meant 20k not 10k": the amount taken back
         role = None if item.start in ranged else _amount_role(text, item)
         if role:
             bounds[role] = item.dollars
@@ -284,16 +286,23 @@ def _anchors(words: Tokens, listed: Sequence[Named], left_out: Sequence[Named]
 RULED_OUT_WINDOW = 6  # words after "private" read for "... is out of the question"
 
 
-def _control(words: Tokens, places: Sequence[Place]) -> Optional[str]:
-    """public/private; "new york state schools" are schools in New York, not public ones."""
+def _control(words: Tokens, places: Sequence[Place], text: str = "") -> Optional[str]:
+    """public/private; "new york state schools" are schools in New York, not public ones;
+    "no private ones" rules private out, so asks for public; "no, public ones" asks for
+    public."""
+    answered_no = {m.group(1) for m in re.finditer(r"\bno\s*[,;:.!-]+\s*(\w+)", text.lower())}
+    ruled_out = None
     for hit in find(words, phrases_for_values("control")):
         if words[hit.start] == "state" and any(p.end == hit.start for p in places):
             continue
-        if words[hit.start - 1:hit.start] in (("no",), ("not",)) or \
+        said_no = words[hit.start - 1:hit.start] == ("no",) and \
+            words[hit.start] not in answered_no
+        if said_no or words[hit.start - 1:hit.start] == ("not",) or \
                 has(words[hit.end:hit.end + RULED_OUT_WINDOW], phrase_list("ruled_out_cues")):
-            continue  # "private tuition is out of the question. just the public ones"
+            ruled_out = hit.value  # "private tuition is out of the question"
+            continue
         return hit.value
-    return None
+    return None if ruled_out is None else next(c for c in CONTROLS if c != ruled_out)
 
 
 def control_wished(words: Tokens, places: Sequence[Place]) -> Optional[str]:
@@ -359,7 +368,7 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
     sort = _sort_key(words, bounds)
     if sort:
         values_set["sort_by"] = sort
-    control_value = _control(words, places)
+    control_value = _control(words, places, text)
     if control_value:
         values_set["control"] = control_value
     states = tuple(dict.fromkeys(p.value for p in places if p.kind == "state"))

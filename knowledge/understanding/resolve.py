@@ -30,6 +30,10 @@ state city program programs masters master ms degree tuition cost price rate gra
 grad rank ranking score public private located location labs research faculty gpa
 """.split())
 
+# Words that take back what follows: an n-gram starting with one is no school's name however
+# close it looks ("not texas" is not "north texas").
+_TAKING_BACK = frozenset(("not", "no", "except"))
+
 
 def _distinctive(key: str) -> str:
     return " ".join(word for word in key.split() if word not in _NAME_FILLER)
@@ -126,7 +130,7 @@ class SchoolResolver:
                     continue
                 place = phrase in self._places and not (
                     allow_places and phrase in self._key_to_school)
-                if any(taken[start:start + size]) or place \
+                if any(taken[start:start + size]) or place or gram[0] in _TAKING_BACK \
                         or all(word in _GENERIC_WORDS for word in gram):
                     continue
                 resolution = self.resolve(phrase)
