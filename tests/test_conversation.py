@@ -576,3 +576,29 @@ def test_what_an_employer_named_pays_is_taken_off_the_tuition(chat):
     assert "(of up to $12,000)" in covered and "$0/yr out of pocket" in covered
     assert "$46,620/yr out of pocket" in chat(
         "and for penn, how much would i still owe per year after the google part?")
+
+
+def test_the_cheapest_of_another_kind_is_a_new_list_of_one(chat):
+    chat("2 cheapest private schools?")
+    assert rows(chat("ok now the cheapest public one")) == ["University of Central Florida"]
+    assert "University of Central Florida" in chat("whats the acceptance rate there")
+
+
+def test_a_bare_topic_after_advice_is_about_the_school_it_puts_first(chat):
+    chat("im in orlando, working as a data analyst, want something local and cheap")
+    assert "University of Central Florida has a 93% graduation rate" in chat("grad rate?")
+    missing = chat("do you have a full profile on it, like research labs and industry partners?")
+    assert "no research labs or industry partners for University of Central Florida" in missing
+    assert missing.count("What it does list") == 1
+
+
+def test_a_question_asked_of_every_profile_finds_every_school_naming_it(chat):
+    found = chat("which top 10 schools list amazon as an industry partner")
+    for school in ("Carnegie Mellon University", "University of Southern California",
+                   "University of Washington-Seattle Campus", "Northeastern University"):
+        assert school in found
+    assert "Syracuse" not in found
+    assert "CILVR" in chat("which of the top ranked schools has a research lab that actually "
+                           "does healthcare applications?")
+    assert "67% of students" in chat("how do people even afford these programs, they're so "
+                                     "expensive")

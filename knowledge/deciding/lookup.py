@@ -9,7 +9,7 @@ says the source does not say, rather than offering the nearest unrelated sentenc
 import math
 import re
 from dataclasses import dataclass
-from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 import numpy as np
 
@@ -195,4 +195,22 @@ def answering_sentences(schools: Sequence[SchoolFacts], question: str,
         return []
     best = scored[0].score
     limit, close = (MAX_SCHOOLS_ACROSS, CLOSE_ACROSS) if parts else (MAX_QUOTES, CLOSE)
-    return [e for e in scored[:limit] if e.score >= max(ANSWER_SCORE, best - close)]
+    found = [e for e in scored[:limit] if e.score >= max(ANSWER_SCORE, best - close)]
+    if not parts:
+        return found
+    named = _naming_words(question, scored, topics)  # "amazon": every profile naming it
+    return found + [e for e in scored if e not in found and
+                    named & set(content_words(spelled_out(e.text)))]
+
+
+def _naming_words(question: str, scored: Sequence[Evidence],
+                  topics: Sequence[str]) -> Set[str]:
+    """The question's words that set some sentences of the part apart ("amazon" in
+    "Industry Partners: Amazon, Bosch Group", "healthcare" in a lab's focus), not the words
+    of the topic asked ("labs", "research") nor those most such sentences say ("partners")."""
+    sentences = [set(content_words(spelled_out(e.text))) for e in scored]
+    common = {w for w in set().union(*sentences)
+              if sum(w in words for words in sentences) * 2 > len(sentences)}
+    asked = {w for topic in topics for phrase in vocabulary()["topics"].get(topic, ())
+             for w in content_words(phrase)}
+    return set(content_words(spelled_out(question))) & set().union(*sentences) - common - asked

@@ -63,8 +63,8 @@ def _said(outcome: o.Said) -> Reply:
 
 
 def _school_topics(outcome: o.SchoolTopics) -> Reply:
-    parts = [answers.answer(topic, school) for school in outcome.schools
-             for topic in outcome.topics]
+    parts = [part for school in outcome.schools
+             for part in answers.answers_for(outcome.topics, school)]
     median = outcome.state_median
     if median is not None and median.median_tuition is not None:
         parts.append(f"For comparison, the source's states table gives {median.name} a median "

@@ -3,7 +3,7 @@
 Every figure comes from a SchoolFacts record; where the source is silent the reply says so
 instead of guessing. Each answer ends with the part of the source it comes from.
 """
-from typing import Callable, Dict, Iterable, Optional
+from typing import Callable, Dict, Iterable, List, Optional, Sequence
 
 from knowledge.deciding.ranking import VALUE_FORMULA, value_of
 from knowledge.replying.source_labels import label, profile_note, ranking_name, ranks
@@ -51,6 +51,12 @@ def bullets(lines: Iterable[str]) -> str:
 
 def _joined(label: str, detail: Optional[str]) -> str:
     return f"{label} — {detail}" if detail else label
+
+
+# Topics only a full profile holds, and what the answer says is missing without one.
+NOT_PROFILED = {"programs": "degree-program details", "labs": "research labs",
+                "partners": "industry partners", "faculty": "notable faculty",
+                "employers": "career outcomes", "admissions": "admission requirements"}
 
 
 def _no_profile(facts: SchoolFacts, what: str) -> str:
@@ -125,7 +131,7 @@ def rank_score(facts: SchoolFacts) -> str:
 
 def programs(facts: SchoolFacts) -> str:
     if not facts.degree_programs:
-        return _no_profile(facts, "degree-program details")
+        return _no_profile(facts, NOT_PROFILED["programs"])
     lines = []
     for program in facts.degree_programs:
         details = [program.length or "length not stated"]
@@ -148,21 +154,22 @@ def _listing(facts: SchoolFacts, items, title: str, missing: str) -> str:
 
 def labs(facts: SchoolFacts) -> str:
     return _listing(facts, [_joined(lab.name, lab.focus) for lab in facts.research_labs],
-                    "Research labs and institutes at", "research labs")
+                    "Research labs and institutes at", NOT_PROFILED["labs"])
 
 
 def partners(facts: SchoolFacts) -> str:
-    return _listing(facts, facts.industry_partners, "Industry partners of", "industry partners")
+    return _listing(facts, facts.industry_partners, "Industry partners of",
+                    NOT_PROFILED["partners"])
 
 
 def faculty(facts: SchoolFacts) -> str:
     return _listing(facts, [_joined(person.name, person.area) for person in facts.faculty],
-                    "Notable faculty at", "notable faculty")
+                    "Notable faculty at", NOT_PROFILED["faculty"])
 
 
 def employers(facts: SchoolFacts) -> str:
     if not facts.has_profile:
-        return _no_profile(facts, "career outcomes")
+        return _no_profile(facts, NOT_PROFILED["employers"])
     parts = []
     if facts.top_employers:
         parts.append(f"Top employers of {facts.name} graduates: {', '.join(facts.top_employers)}.")
@@ -177,7 +184,7 @@ def employers(facts: SchoolFacts) -> str:
 
 def admissions(facts: SchoolFacts) -> str:
     if not facts.has_profile:
-        return _no_profile(facts, "admission requirements")
+        return _no_profile(facts, NOT_PROFILED["admissions"])
     if not facts.admissions:
         return with_source(
             f"The source gives no admission requirements (such as a GPA) for {facts.name}.",
@@ -217,6 +224,17 @@ TOPICS: Dict[str, Callable[[SchoolFacts], str]] = {
 
 def answer(topic: str, facts: SchoolFacts) -> str:
     return TOPICS[topic](facts)
+
+
+def answers_for(topics: Sequence[str], facts: SchoolFacts) -> List[str]:
+    """Each topic's answer; of a school without a profile, the topics only a profile holds
+    share one "the source has no labs or partners ..." (its row said once, not per topic)."""
+    missing = [NOT_PROFILED[t] for t in topics if t in NOT_PROFILED]
+    if facts.has_profile or len(missing) < 2:
+        return [answer(topic, facts) for topic in topics]
+    said = " or ".join([", ".join(missing[:-1]), missing[-1]])
+    return [_no_profile(facts, said),
+            *(answer(topic, facts) for topic in topics if topic not in NOT_PROFILED)]
 
 
 def which_school(topic: str) -> str:

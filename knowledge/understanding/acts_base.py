@@ -145,6 +145,7 @@ class ReaderBase:
             schools or self.mentions.unlisted or self.subjects.missing or self.career
             or self.unknown_facts and (self.schools or self.refs.focus)
             or (self.crit.change and self._head() and not self.off_topic)
+            or "min_rank" in self.crit.change.values  # "wait no i meant 18 and 19"
             or (self._list_request() and (self.places or "limit" in self.crit.change.values))
             or (pointing and not self.off_topic)
             or self._profile_facts() - {"employer"}

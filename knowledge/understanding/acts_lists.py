@@ -197,10 +197,12 @@ class ListRules(ReaderBase):
         if shown is not None and shown.kind == "recommendation" and changes_it and \
                 not self._list_request():
             return self.base("recommend", profile={**self.profile, **self._as_profile()})
-        if not refine and "limit" not in change.values and self._one_answer():
+        if "limit" not in change.values and self._one_answer() and (
+                not refine or "one" in self.words.tokens):  # "now the cheapest public one"
             # "where do the fewest students finish?": the one school (and its ties)
             return self.base("rank", criteria=replace(change, values={**change.values,
-                                                                      "limit": 1}))
+                                                                      "limit": 1}),
+                             refine=refine)
         return self.base("rank", refine=refine)
 
     def _adds_the_other_control(self) -> bool:

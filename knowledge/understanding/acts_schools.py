@@ -94,10 +94,14 @@ class SchoolRules(ReaderBase):
         said = set(self.words.tokens)
         asks_who = (self._head() or bool(word_class("asks_anyone") & said)) and bool(
             word_class("which_words") & said)  # not "explain thesis vs non-thesis masters"
-        if not (self.features or profile_topics) or self.crit.change or not (
-                asks_who and self._asks()):
+        within = self.crit.change.values.get("max_rank")  # "which top 10 schools list ..."
+        values = self.crit.change.values  # ("the top ranked schools": every profile is of
+        if not (self.features or profile_topics) or set(values) - {"max_rank", "sort_by"} \
+                or values.get("sort_by", "score") != "score" or self.crit.change.cleared \
+                or not (asks_who and self._asks()):  # the top 10)
             return None
-        profiled = tuple(s.name for s in all_school_facts() if s.has_profile)
+        profiled = tuple(s.name for s in all_school_facts() if s.has_profile and (
+            within is None or s.rank <= within))
         return self.base("facts", schools=profiled, topics=tuple(profile_topics),
                          features=tuple(self.features), open_question=bool(profile_topics),
                          across=True)
@@ -134,7 +138,8 @@ class SchoolRules(ReaderBase):
             return None  # "who has the worst completion rate": a list of one
         if not (self.bare or self.opener or len(self.words.tokens) <= 5):
             return None
-        if self.state.last_act not in ("facts", "compare", "rank_lookup", "rank_within"):
+        if self.state.last_act not in ("facts", "compare", "rank_lookup", "rank_within",
+                                       "recommend"):  # (advice: the school it puts first)
             return None
         return self.base("facts", schools=self.state.focus,
                          topics=tuple(t for t in self.topics if t != "format"),

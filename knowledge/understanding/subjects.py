@@ -76,12 +76,13 @@ def _named_rows(span: Optional[Tuple[int, int]], mentions: SchoolMentions,
     if inside:
         return tuple(inside)
     order = values(tuple(mentions_words[start:end]), phrases_for_values("sort_keys"))
-    if order and order[0] in PICKS:  # "the cheaper one": the one that is, of those shown
-        facts = [s for s in all_school_facts() if s.name in candidates]
-        known = [s for s in facts if PICKS[order[0]](s) is not None]
-        return (min(known, key=PICKS[order[0]]).name,) if known else ()
-    by_name = {s.name: s for s in all_school_facts()}
     control = values(tuple(mentions_words[start:end]), phrases_for_values("control"))
+    if order and order[0] in PICKS:  # "the cheaper one": the one that is, of those shown
+        facts = [s for s in all_school_facts() if s.name in candidates and (
+            not control or s.control == control[0])]  # ("the cheapest public one" after
+        known = [s for s in facts if PICKS[order[0]](s) is not None]  # private ones: a new
+        return (min(known, key=PICKS[order[0]]).name,) if known else ()  # list)
+    by_name = {s.name: s for s in all_school_facts()}
     inside_places = [p for p in places if start <= p.start < end]
     if control and not inside_places:  # "the public one(s)": those of the list just read
         # (or else seen) that are
