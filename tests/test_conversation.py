@@ -602,3 +602,14 @@ def test_a_question_asked_of_every_profile_finds_every_school_naming_it(chat):
                            "does healthcare applications?")
     assert "67% of students" in chat("how do people even afford these programs, they're so "
                                      "expensive")
+
+
+def test_when_a_program_starts_is_its_profile_sentence_and_top_n_with_a_limit_filters(chat):
+    chat("im a software dev in seattle, full time, and i cant quit. is there anything on your "
+         "list i could do part-time or online?")
+    assert "launching Fall 2026" in chat("nice, when does that uw one start?")
+    chat("give me the 5 highest scoring private schools")
+    chat("actually make it public ones instead")
+    assert rows(chat("hmm just the top 3 of those publics but under 15k tuition")) == [
+        "University of Washington-Seattle Campus", "University of California-Irvine",
+        "San Jose State University"]

@@ -177,7 +177,9 @@ class Subjects:
             named = [s for s in named if s not in out]
         rows_numbers = _numbers_are_rows(refs, state)
         leading = "max_rank" not in crit.change.values and \
-            "max_rank" not in crit.change.cleared  # ("forget the top 10": no rows)
+            "max_rank" not in crit.change.cleared and not (  # ("forget the top 10": no rows;
+                "limit" in crit.change.values and "max_tuition" in crit.change.values)
+        # "the top 3 of those but under 15k": the list with the limit, then its top 3)
         of_pair = _of_pair(refs, state)  # "the 2nd of those two", "the first one's program"
         # (no list shown): a place among the schools just talked about, else rows of the list
         rows = of_pair or _rows_for(refs, state, rows_numbers, leading)
