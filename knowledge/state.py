@@ -115,6 +115,8 @@ class ConversationState:
     cited: Tuple[Tuple[int, str], ...] = ()  # the source lines behind the last answer
     valued: Tuple[str, ...] = ()  # schools whose derived value the last answer showed
     unlisted: Tuple[str, ...] = ()  # schools outside the rows the last answer was about
+    covered_dollars: Optional[int] = None  # what the user's employer pays, as the last
+    covered_share: Optional[int] = None  # answer took it off the tuition ("and for penn?")
 
     def with_focus(self, schools: Tuple[str, ...]) -> "ConversationState":
         """These schools in focus; they join the recent ones ("which of the two")."""

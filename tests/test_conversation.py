@@ -613,3 +613,13 @@ def test_when_a_program_starts_is_its_profile_sentence_and_top_n_with_a_limit_fi
     assert rows(chat("hmm just the top 3 of those publics but under 15k tuition")) == [
         "University of Washington-Seattle Campus", "University of California-Irvine",
         "San Jose State University"]
+
+
+def test_what_the_employer_pays_carries_over_to_the_next_school(chat):
+    chat("list the schools ranked 11 through 15")
+    chat("which of those are public")
+    assert "$10,154/yr out of pocket" in chat(
+        "how much would i still owe there if my employer covers 10k")
+    assert "$48,620/yr out of pocket" in chat("and for penn?")
+    assert "100% graduation rate" in chat("and its grad rate?")
+    assert "out of pocket" not in chat("and cmu?")  # the topic asked last: grad rate

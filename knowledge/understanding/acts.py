@@ -108,6 +108,13 @@ class Reader(ListRules, SchoolRules):
         """"my employer covers up to 10k, what would each one cost me out of pocket", "if
         amazon covers 95% of that, what would i be paying": tuition less what is covered, for
         the schools named, in focus or just shown."""
+        carried = self.state.covered_dollars or self.state.covered_share
+        if carried and self.state.last_act == "facts" and self.schools and self._follow_up() \
+                and not (set(self.topics) - {"tuition"}) and not self.crit.change:
+            # "and for penn?" right after what the user would still pay at Pitt
+            return self.base("facts", schools=self.schools, topics=("tuition",),
+                             covered_dollars=self.state.covered_dollars,
+                             covered_share=self.state.covered_share)
         if not self.words.has("out_of_pocket_cues"):
             return None
         text = self.message.text
