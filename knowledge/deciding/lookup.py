@@ -198,17 +198,23 @@ def answering_sentences(schools: Sequence[SchoolFacts], question: str,
     found = [e for e in scored[:limit] if e.score >= max(ANSWER_SCORE, best - close)]
     if not parts:
         return found
-    named = _naming_words(question, scored, topics)  # "amazon": every profile naming it
-    return found + [e for e in scored if e not in found and
-                    named & set(content_words(spelled_out(e.text)))]
+    sentences = _words_of(scored)
+    named = _naming_words(question, sentences, topics)  # "amazon": every profile naming it
+    return found + [e for e, words in zip(scored, sentences) if e not in found and named & words]
 
 
-def _naming_words(question: str, scored: Sequence[Evidence],
+def _words_of(scored: Sequence[Evidence]) -> List[FrozenSet[str]]:
+    """Each sentence's content words, as _sentence_words read them once per store."""
+    by_school = {name: dict(zip(profile_sentences(name).texts, _sentence_words(name)))
+                 for name in {e.school for e in scored}}
+    return [by_school[e.school][e.text] for e in scored]
+
+
+def _naming_words(question: str, sentences: Sequence[FrozenSet[str]],
                   topics: Sequence[str]) -> Set[str]:
     """The question's words that set some sentences of the part apart ("amazon" in
     "Industry Partners: Amazon, Bosch Group", "healthcare" in a lab's focus), not the words
     of the topic asked ("labs", "research") nor those most such sentences say ("partners")."""
-    sentences = [set(content_words(spelled_out(e.text))) for e in scored]
     common = {w for w in set().union(*sentences)
               if sum(w in words for words in sentences) * 2 > len(sentences)}
     asked = {w for topic in topics for phrase in vocabulary()["topics"].get(topic, ())

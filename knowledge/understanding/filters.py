@@ -10,6 +10,7 @@ bounds set by another school, and criteria to drop. Read from the message's word
 """
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from knowledge.question import CONTROLS, SCORE_STEP, CriteriaChange, Relative
@@ -173,18 +174,24 @@ def _score_bounds(text: str) -> Tuple[Dict[str, float], List[Tuple[int, int]]]:
     return bounds, spans
 
 
+@lru_cache(maxsize=None)
+def _rank_range_pattern() -> re.Pattern:
+    """Two numbers of at most two digits joined as a range ("11 through 15", "#16-#20"),
+    compiled once, not on every message."""
+    joiners = "|".join(re.escape(" ".join(p)) for p, _v in phrase_list("tuition_range_joiners"))
+    return re.compile(r"(#\s?)?(\d{1,2})(st|nd|rd|th)?\s*(?:" + joiners + r"|-|–|&)\s*(#\s?)?"
+                      r"(\d{1,2})(st|nd|rd|th)?(?![\d%]|[.,]\d|k\b)")
+
+
 def _rank_range(text: str, rank_talk: bool) -> Tuple[Dict[str, int], List[Tuple[int, int]]]:
     """A range of the source's ranks, and the span of its numbers (no dollars then): "ranked
     11 through 15", "#16-#20", "the 11th to 15th ranked"; right after ranks were asked
     (`rank_talk`: "who's number 7" ... "8 and 9?"), a bare "16 to 20" too."""
     lower = (text or "").lower()
-    joiners = "|".join(re.escape(" ".join(p)) for p, _v in phrase_list("tuition_range_joiners"))
-    pattern = (r"(#\s?)?(\d{1,2})(st|nd|rd|th)?\s*(?:" + joiners + r"|-|–|&)\s*(#\s?)?"
-               r"(\d{1,2})(st|nd|rd|th)?(?![\d%]|[.,]\d|k\b)")
-    for match in re.finditer(pattern, lower):
+    markers = word_class("rank_range_markers")  # ("the 4th and 5th ones": rows shown)
+    for match in _rank_range_pattern().finditer(lower):
         low, high = int(match.group(2)), int(match.group(5))
         before, after = tokens(lower[:match.start()]), tokens(lower[match.end():])
-        markers = word_class("rank_range_markers")  # ("the 4th and 5th ones": rows shown)
         marked = bool(match.group(1) or match.group(4)) or bool(
             before and before[-1] in markers) or bool(after and after[0] in markers)
         if lower[max(0, match.start() - 1):match.start()] == "$" or not 1 <= low < high <= 50:

@@ -46,11 +46,10 @@ def _ordinal(word: str) -> Optional[int]:
     return vocabulary()["ordinals"].get(word) if word in vocabulary()["ordinals"] else None
 
 
-def _rank_numbers(text: str, words: Tokens) -> Tuple[List[int], List[int]]:
+def _rank_numbers(text: str, words: Tokens, list_cue: bool) -> Tuple[List[int], List[int]]:
     """(ranks, ambiguous numbers) from "#13", "ranked 13th", "number 13", "the 13th one"."""
     ranks: List[int] = []
     numbers: List[int] = []
-    list_cue = has(words, phrase_list("list_cue_words"))
     # "the 4th and 5th ones": ordinals are read where they stand
     for match in re.finditer(r"#\s?(\d{1,3})\b", text or ""):
         (numbers if list_cue else ranks).append(int(match.group(1)))
@@ -156,7 +155,8 @@ def _counts_a_new_list(words: Tokens, start: int, end: int) -> bool:
 
 
 def read_references(text: str, words: Tokens) -> References:
-    ranks, numbers = _rank_numbers(text, words)
+    list_cue = has(words, phrase_list("list_cue_words"))  # "on that list": a number is a row
+    ranks, numbers = _rank_numbers(text, words, list_cue)
     rows = [row for row in numbers if row == LAST]
     if _last_row(words):
         rows.append(LAST)
@@ -173,5 +173,5 @@ def read_references(text: str, words: Tokens) -> References:
         focus=has(words, phrase_list("focus_words")),
         plural_focus=has(words, phrase_list("plural_focus_words")),
         rank_step={"below": 1, "above": -1}.get(step, 0) if step is not None else 0,
-        list_cue=has(words, phrase_list("list_cue_words")),
+        list_cue=list_cue,
         named_span=_named_span(words), pick_span=_pick_span(words), leading=_leading(words))

@@ -10,6 +10,8 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from rapidfuzz import fuzz, process
 
+from knowledge.understanding.vocabulary import word_class
+
 ACCEPT_SCORE = 88.0  # at or above: take the match (typo-level differences)
 SUGGEST_SCORE = 75.0  # at or above: ask "did you mean ...?"
 TEXT_SCAN_SCORE = 90.0  # scanning free text without an entity: be stricter
@@ -29,10 +31,6 @@ much many me my i you your tell about there their university college school inst
 state city program programs masters master ms degree tuition cost price rate graduation
 grad rank ranking score public private located location labs research faculty gpa
 """.split())
-
-# Words that take back what follows: an n-gram starting with one is no school's name however
-# close it looks ("not texas" is not "north texas").
-_TAKING_BACK = frozenset(("not", "no", "except"))
 
 
 def _distinctive(key: str) -> str:
@@ -120,6 +118,7 @@ class SchoolResolver:
         part of a mention. `allow_places`: a place that is exactly a school's name or alias
         ("Syracuse") counts as the school."""
         words = list(words)[:MAX_SCAN_TOKENS]
+        negations = word_class("negations")
         taken = [bool(skip[i]) if i < len(skip) else False for i in range(len(words))]
         found: List[Tuple[int, int, Resolution]] = []
         for size in range(MAX_NGRAM, 0, -1):
@@ -130,7 +129,9 @@ class SchoolResolver:
                     continue
                 place = phrase in self._places and not (
                     allow_places and phrase in self._key_to_school)
-                if any(taken[start:start + size]) or place or gram[0] in _TAKING_BACK \
+                # an n-gram starting with a negation is no school's name however close it
+                # looks ("not texas" is not "north texas")
+                if any(taken[start:start + size]) or place or gram[0] in negations \
                         or all(word in _GENERIC_WORDS for word in gram):
                     continue
                 resolution = self.resolve(phrase)
