@@ -19,7 +19,7 @@ from knowledge.understanding.schools import Named
 from knowledge.understanding.vocabulary import (
     MAX_COUNT, Amount, Tokens, amounts, ends_with_phrase, find, has, number_word, percents,
     phrase_list,
-    phrases_for_values, tokens, values, vocabulary, word_class)
+    phrases_for_values, taken_back, tokens, values, vocabulary, word_class)
 
 MAX_LISTED = 25  # rows the source lists; a count above it shows them all
 # A clear cue of vocabulary.yaml -> the criteria fields it drops.
@@ -79,7 +79,8 @@ def _tuition_bounds(text: str) -> Dict[str, int]:
             bounds.update(min_tuition=low, max_tuition=high)
             ranged.update({first.start, second.start})
     for item in found:
-        if len(found) > 1 and set(_words_before(text, item.start)[-1:]) & word_class("negations"):
+        before = _words_before(text, item.start)
+        if len(found) > 1 and taken_back(before, len(before)):
             continue  # "i meant 20k not 10k": the amount taken back
         role = None if item.start in ranged else _amount_role(text, item)
         if role:

@@ -8,8 +8,8 @@ from typing import AbstractSet, Any, List, Sequence, Set, Tuple
 from knowledge.understanding.places import Place
 from knowledge.understanding.references import References
 from knowledge.understanding.vocabulary import (
-    Tokens, ends_with_phrase, has, phrase_list, phrases_for_values, tokens, values, vocabulary,
-    word_class)
+    Tokens, ends_with_phrase, has, phrase_list, phrases_for_values, taken_back, tokens, values,
+    vocabulary, word_class)
 
 MAX_WORDS = 300  # a message is read this far (a 10 kB message is not an essay to parse)
 
@@ -122,6 +122,5 @@ def left_out(words: Tokens, place: Place) -> bool:
 
 def negated(words: Tokens, place: Place) -> bool:
     """"georgia not florida", "instead of ny": the place is what the user takes back."""
-    before = words[max(0, place.start - 2):place.start]
-    return before[-1:] in (("not",), ("no",), ("except",)) or before in (
-        ("instead", "of"), ("rather", "than"))
+    return taken_back(words, place.start)
+

@@ -9,18 +9,16 @@ bot asks only for what is still missing.
 from typing import Any, Dict, Sequence
 
 from knowledge.store.guides import find_term
+from knowledge.understanding.message_words import negated
 from knowledge.understanding.places import Place
 from knowledge.understanding.vocabulary import (
-    Tokens, has, phrase_list, phrases_for_values, values, word_class)
+    Tokens, has, phrase_list, phrases_for_values, values)
 
 
 
 def _kept_places(words: Tokens, places: Sequence[Place]) -> list:
     """Places not negated: "georgia not florida" keeps Georgia only."""
-    return [place for place in places
-            if not (place.start >= 1 and words[place.start - 1] in word_class("negations"))
-            and not (place.start >= 2 and words[place.start - 2:place.start] in (
-                ("instead", "of"), ("rather", "than")))]
+    return [place for place in places if not negated(words, place)]
 
 
 def says_about_self(words: Tokens) -> bool:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 from knowledge.understanding.vocabulary import (
-    Tokens, find, first_value, has, number_word, phrase_list, phrases_for_values, vocabulary,
+    Tokens, find, first_value, has, number_word, phrase_list, phrases_for_values, taken_back,
+    vocabulary,
     word_class)
 
 _ORDINAL = re.compile(r"^(\d{1,3})(st|nd|rd|th)$")
@@ -59,7 +60,7 @@ def _rank_numbers(text: str, words: Tokens, list_cue: bool) -> Tuple[List[int], 
         digit = number_word(word) if word.isascii() and word.isdigit() else None
         if value is None and digit is None:
             continue
-        if before[-1:] and before[-1] in word_class("negations"):
+        if taken_back(words, i):
             continue  # "13th not 30th": the number taken back
         if value is None:  # not an ordinal, so a number (a word that is neither is skipped)
             assert digit is not None

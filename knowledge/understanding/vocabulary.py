@@ -99,6 +99,13 @@ def ends_with_phrase(words: Tokens, end: int, *sections: str) -> bool:
                for section in sections for phrase, _value in phrase_list(section))
 
 
+def taken_back(words: Tokens, start: int) -> bool:
+    """Whether the word at `start` follows a negation ("not 10k", "except ohio") or a
+    taking-back phrase ("instead of ny", "rather than texas")."""
+    return (start >= 1 and words[start - 1] in word_class("negations")) or \
+        ends_with_phrase(words, start, "taken_back_cues")
+
+
 def values(words: Tokens, table: PhraseTable) -> List[Any]:
     """The values of the phrases found, in the order they appear, without repeats."""
     found: List[Any] = []
