@@ -623,3 +623,78 @@ def test_what_the_employer_pays_carries_over_to_the_next_school(chat):
     assert "$48,620/yr out of pocket" in chat("and for penn?")
     assert "100% graduation rate" in chat("and its grad rate?")
     assert "out of pocket" not in chat("and cmu?")  # the topic asked last: grad rate
+
+
+# --- round 8 (writers Y, Z, AA) ---------------------------------------------------------------
+
+def test_a_low_superlative_turns_a_fields_order_and_anything_lists_every_match(chat):
+    lowest = chat("2 lowest grad rates")
+    assert rows(lowest) == ["University of North Texas",
+                            "Pennsylvania State University-Main Campus"]
+    cheaper = chat("anything cheaper than pitt?")
+    assert len(rows(cheaper)) == 8 and "Pennsylvania State University-Main Campus" in cheaper
+
+
+def test_a_lower_case_postal_code_is_a_state_only_beside_a_place_word(chat):
+    assert "in Pennsylvania: 4 of the 25" in chat("ml schools in pa")
+    assert "Florida" not in Chat()("unrelated, ableton or fl studio for chopping samples?")
+    states = Chat()("ca vs ny avg tuition")
+    assert "median tuition $28,400" in states and "median tuition $45,200" in states
+
+
+def test_an_unlisted_school_gets_the_quote_that_answers_and_the_listed_schools_of_its_city(chat):
+    chat("is gatech omscs in ur rankings")
+    cost = chat("how much does it cost tho")
+    assert "GT OMSCS = $7K total" in cost and cost.count("is not among") == 1
+    other = Chat()
+    other("is stanford even on ur list")
+    assert "$170,000+" in other("wat do grads from there make")
+    assert "$170,000" not in Chat()("stanford tuition?")  # no salary beside "no tuition"
+    near = Chat()("is ucsd on there too? i'd honestly love to live in san diego")
+    assert "In San Diego, the source lists University of San Diego (#13, $55,690/yr)" in near
+
+
+def test_what_the_user_drops_or_says_in_passing_is_not_a_filter(chat):
+    chat("id like to stay in california, public schools only please. what do you have in CA")
+    dropped = chat("ok what if i drop the public only thing, just CA and under 60k a year")
+    assert "University of San Diego" in dropped and "public," not in dropped.splitlines()[0]
+    moving = Chat()("hi, im a teacher in illinois, 2 kids. i'd consider relocating if the "
+                    "school is cheap enough. list the 5 cheapest public schools")
+    assert rows(moving)[0] == "University of Central Florida" and "graduation rate at least" \
+        not in moving and "Illinois" not in moving.splitlines()[0]
+
+
+def test_ranges_of_ranks_said_loosely_and_the_top_n_of_yours(chat):
+    thru = chat("who's ranked 11 thru 15")
+    assert rows(thru)[:3] == ["Brandeis University", "Rochester Institute of Technology",
+                              "University of San Diego"]
+    between = Chat()("im a payroll accountant just browsing. which schools are ranked between "
+                     "11 and 15")
+    assert "Brandeis University" in between and "Top 3 for you" not in between
+    assert rows(Chat()("which of your top 10 are public")) == [
+        "University of Washington-Seattle Campus", "University of California-Irvine"]
+
+
+def test_the_three_just_talked_about_and_a_list_asked_after_a_focus(chat):
+    chat("emory grad rate")
+    chat("n jhu")
+    chat("bu?")
+    assert rows(chat("ok which of those 3 is cheapest")) == ["Emory University"]
+    chat("who is the #1 school and what score did it get")
+    assert len(rows(chat("which schools scored above 80"))) == 4
+
+
+def test_an_order_asked_after_telling_about_oneself_and_a_topic_after_tell_me_about(chat):
+    value = chat("intl student from nigeria tight budget, whats the best value school")
+    assert "By value, best first" in value and "Best value: University of Washington" in value
+    chat("which of your top 10 are public")
+    online = chat("the first one then. tell me about doing it online, i cant be on campus")
+    assert "fully online" in online and "What stands out" not in online
+
+
+def test_loosening_a_bound_of_a_list_of_one_changes_the_list(chat):
+    chat("which private schools on the list have a graduation rate of 99% or higher?")
+    assert rows(chat("same thing but public schools")) == ["San Jose State University"]
+    loosened = chat("hmm loosen it to 95% or above, still public only")
+    assert rows(loosened)[:2] == ["University of Washington-Seattle Campus",
+                                  "University of California-Irvine"]

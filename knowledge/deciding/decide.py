@@ -89,7 +89,10 @@ def _facts(question: Question, state: ConversationState) -> Decision:
         others = tuple(o for o in (other_school(n) for n in question.unlisted) if o)
         rows = tuple(s for s in states_in_table()
                      if any(o.states_table == s.top_program for o in others))
-        outcomes.append(NotListed(others, rows, question.topics))
+        # "is ucsd on there? i'd love to live in san diego": the listed schools of that city
+        cities = question.criteria.values.get("cities") or (question.profile.get("city"),)
+        nearby = tuple(s for s in all_school_facts() if s.city in cities) if not schools else ()
+        outcomes.append(NotListed(others, rows, question.topics, nearby))
     if question.missing_ranks:
         outcomes.append(MissingRanks(question.missing_ranks))
     if question.unknown_mentions and not schools and not question.unlisted:

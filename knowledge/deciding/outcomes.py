@@ -60,6 +60,7 @@ class NotListed(Outcome):
     schools: Tuple[OtherSchoolFacts, ...]
     states_rows: Tuple[StateStats, ...]  # states-table rows naming them as top program
     topics: Tuple[str, ...]
+    nearby: Tuple[SchoolFacts, ...] = ()  # listed schools in a city the message names
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ where it names them, if it does), ranks it does not show, facts it holds for no 
 names that match no school. None of them gives a figure the source does not give."""
 from typing import Sequence
 
-from knowledge.replying.school_answers import median_tuition, with_source
+from knowledge.replying.school_answers import median_tuition, money, with_source
 from knowledge.replying.source_labels import label, listed_span, ranks
 from knowledge.store.queries import (OtherSchoolFacts, SchoolFacts, StateStats, school_count,
                                      all_school_facts)
@@ -11,7 +11,7 @@ from knowledge.store.queries import (OtherSchoolFacts, SchoolFacts, StateStats, 
 
 
 def not_listed_reply(schools: Sequence[OtherSchoolFacts], states_rows: Sequence[StateStats],
-                     topics: Sequence[str]) -> str:
+                     topics: Sequence[str], nearby: Sequence[SchoolFacts] = ()) -> str:
     lines = []
     named = [t for t in topics if t != "overview"]
     what = ", ".join(t.replace("_", " ") for t in named) + " figures" if named else \
@@ -28,10 +28,15 @@ def not_listed_reply(schools: Sequence[OtherSchoolFacts], states_rows: Sequence[
                              f"{row.name}'s top program ({row.name}: {row.programs} "
                              f"programs{median}).")
         for mention in school.mentions:
-            if named and "$" in mention.quote:
+            # a figure is quoted for the topic it answers ("GT OMSCS = $7K total": tuition)
+            if named and "$" in mention.quote and not set(named) & set(mention.answers):
                 continue
             lines.append(f"The source mentions it in “{mention.section}”: “{mention.quote}” "
                          f"(line {mention.line}).")
+    for city in dict.fromkeys(s.city for s in nearby):
+        here = ", ".join(f"{s.name} (#{s.rank}, {money(s.tuition_per_year)}/yr)"
+                         for s in nearby if s.city == city)
+        lines.append(f"In {city}, the source lists {here}.")
     return with_source("\n".join(lines), label("table_and_states"))
 
 

@@ -79,8 +79,9 @@ def build_other_school(record: Dict[str, Any]) -> models.OtherSchool:
     school = models.OtherSchool(name=record["name"], states_table=record.get("states_table"))
     school.aliases = [models.OtherSchoolAlias(alias=alias)
                       for alias in {record["name"].lower(), *record.get("aliases", ())}]
-    school.mentions = [models.OtherSchoolMention(position=position, **mention)
-                       for position, mention in enumerate(record.get("mentions") or ())]
+    school.mentions = [models.OtherSchoolMention(
+        position=position, **{**mention, "answers": " ".join(mention.get("answers", ()))})
+        for position, mention in enumerate(record.get("mentions") or ())]
     return school
 
 

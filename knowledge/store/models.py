@@ -240,6 +240,7 @@ class OtherSchoolMention(Base):
     section = Column(String(300), nullable=False)
     line = Column(Integer, nullable=False)
     quote = Column(Text, nullable=False)
+    answers = Column(String(200), nullable=False, default="")  # topics, space-separated
 
 
 class StoreVersion(Base):

@@ -227,6 +227,7 @@ class Mention:
     section: str
     line: int
     quote: str
+    answers: Tuple[str, ...] = ()  # the topics its figure answers ("tuition" for "$7K total")
 
 
 @dataclass(frozen=True)
@@ -246,7 +247,8 @@ def other_schools() -> Tuple[OtherSchoolFacts, ...]:
             .order_by(models.OtherSchool.id)).scalars().all()
         return tuple(OtherSchoolFacts(
             row.name, tuple(sorted(a.alias for a in row.aliases)), row.states_table,
-            tuple(Mention(m.section, m.line, m.quote) for m in row.mentions)) for row in rows)
+            tuple(Mention(m.section, m.line, m.quote, tuple(m.answers.split()))
+                  for m in row.mentions)) for row in rows)
 
 
 def other_school(name: str) -> Optional[OtherSchoolFacts]:

@@ -1,6 +1,7 @@
 """What the rules deciding a message's act share: everything found in the message, the
 predicates the rules ask of it ("is it a list request?", "does it ask?"), and the Question
 they build. The rules themselves: acts.py (in order), acts_lists.py, acts_schools.py."""
+import re
 from typing import Any, Dict, Sequence, Set, Tuple
 
 from knowledge.question import Message, Question
@@ -8,12 +9,13 @@ from knowledge.state import ConversationState
 from knowledge.store.guides import find_term
 from knowledge.understanding.filters import CriteriaReading
 from knowledge.understanding.message_words import (
-    Words, features_in, is_bare, question_sentence, topics_in)
+    Words, about_a_topic, features_in, is_bare, question_sentence, topics_in)
 from knowledge.understanding.places import Place
 from knowledge.understanding.references import References
 from knowledge.understanding.schools import SchoolMentions, distinctive_school
 from knowledge.understanding.subjects import Subjects
-from knowledge.understanding.vocabulary import find, phrase_list, phrases_for_values, word_class
+from knowledge.understanding.vocabulary import (
+    find, phrase_list, phrases_for_values, tokens, word_class)
 
 CHIT_CHAT = ("greet", "thank", "goodbye", "help", "out_of_scope")
 # A guide question about a school in focus asks this of the school.
@@ -38,6 +40,8 @@ class ReaderBase:
         self.hint = message.act if message.confidence >= 0.5 else ""
         self.topics = topics_in(words, mentions.covered)
         self.features = features_in(words)
+        if "overview" in self.topics and about_a_topic(words):
+            self.topics.remove("overview")  # "tell me about doing it online": online
         self.unknown_facts = words.values("unknown_facts")
         self.career = find_term("career", [message.text])
         self.correction = words.has("correction_cues")
@@ -131,6 +135,16 @@ class ReaderBase:
         return bool(word_class("question_starts") & set(self.words.tokens[:4])) or \
             self.message.text.strip().endswith("?")
 
+    def _asks_in_a_clause(self) -> bool:
+        """A clause starts like a question: "i work full time in ohio cant move. any fully
+        online ml masters" asks after telling about oneself."""
+        return self._asks() or any(word_class("question_starts") & set(tokens(clause)[:4])
+                                   for clause in re.split(r"[.,;:!?]+", self.message.text))
+
+    def _asks_for_an_order(self) -> bool:
+        """"intl student, tight budget, whats the best value school": a list in that order."""
+        return self._superlative() and self._asks_in_a_clause()
+
     def _follow_up(self) -> bool:
         return self.bare or self.opener or self.correction
 
@@ -146,7 +160,10 @@ class ReaderBase:
             or self.unknown_facts and (self.schools or self.refs.focus)
             or (self.crit.change and self._head() and not self.off_topic)
             or "min_rank" in self.crit.change.values  # "wait no i meant 18 and 19"
-            or (self._list_request() and (self.places or "limit" in self.crit.change.values))
+            or (self._list_request() and (self.places or "limit" in self.crit.change.values
+                                          # "whats the best value school": a sort of its own
+                                          or self.crit.change.values.get("sort_by") not in (
+                                              None, "score")))
             or (pointing and not self.off_topic)
             or self._profile_facts() - {"employer"}
             # "and apple, is there a catch?" right after an employer's benefit

@@ -175,12 +175,15 @@ class ListRules(ReaderBase):
             return None
         if self.hint in ("guide", "career", "employer") and not self._head():
             return None
-        if self._profile_facts() and not (self._list_request() or self._head() and self._asks()
+        if self._profile_facts() and not (self._list_request() or self._head() and
+                                          self._asks_in_a_clause()
+                                          or self._asks_for_an_order()
                                           or self._follow_up() or self.words.has("refine_cues")):
             return None  # someone describing themselves: advice (recommend), not a list
         shown = self.state.last_list
         listing = self.hint in ("rank", "inform") or self._head() or self._list_request() or \
-            self.words.has("refine_cues") or self._follow_up() or "group" in change.values
+            self.words.has("refine_cues") or self._follow_up() or "group" in change.values \
+            or "min_rank" in change.values or self._asks_for_an_order()  # "ranked 11 thru 15"
         if not listing and shown is None:
             return None
         changes_it = self.words.has("refine_cues") or self._follow_up() or (

@@ -134,8 +134,9 @@ class SchoolRules(ReaderBase):
         if not self.topics or not self.state.focus or values.get("states") or \
                 values.get("group"):
             return None  # "any other UCs ranked?": a list
-        if self._superlative():
-            return None  # "who has the worst completion rate": a list of one
+        if self._superlative() or self._head() and set(values) - {"sort_by"}:
+            return None  # "who has the worst completion rate": a list of one; "which
+            # schools scored above 80": a list
         if not (self.bare or self.opener or len(self.words.tokens) <= 5):
             return None
         if self.state.last_act not in ("facts", "compare", "rank_lookup", "rank_within",

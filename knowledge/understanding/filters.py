@@ -193,8 +193,9 @@ def _rank_range(text: str, rank_talk: bool) -> Tuple[Dict[str, int], List[Tuple[
     for match in _rank_range_pattern().finditer(lower):
         low, high = int(match.group(2)), int(match.group(5))
         before, after = tokens(lower[:match.start()]), tokens(lower[match.end():])
+        # "ranked 11 thru 15", "ranked between 11 and 15"
         marked = bool(match.group(1) or match.group(4)) or bool(
-            before and before[-1] in markers) or bool(after and after[0] in markers)
+            set(before[-2:]) & markers) or bool(after and after[0] in markers)
         if lower[max(0, match.start() - 1):match.start()] == "$" or not 1 <= low < high <= 50:
             continue
         if marked or rank_talk:
@@ -241,20 +242,31 @@ def _sort_key(words: Tokens, bounds: Mapping[str, Any]) -> Optional[str]:
     ordered = []
     for hit in find(words, phrases_for_values("sort_keys")):
         if words[hit.start:hit.end] not in weak:
-            ordered.append(hit.value)
+            ordered.append(_turned_low(words, hit.start, hit.value))
             continue
         field = hit.value.split("_")[0]
         bounded = any(key.endswith(field) or key.endswith(f"{field}_rate")
                       for key in bounds) if field in ("tuition", "grad") else False
         if (bounded and not cue) or (hit.value == "score" and not cue):
             continue
-        ordered.append(hit.value)
+        ordered.append(_turned_low(words, hit.start, hit.value))
     explicit = [hit.value for hit in find(words, phrases_for_values("sort_keys"))
                 if words[hit.start - 1:hit.start] == ("by",)]
     if explicit:  # "top 5 by score. name + tuition": the order asked "by" wins
         return explicit[0]
     specific = [value for value in ordered if value != "score"]
     return specific[0] if specific else ("score" if ordered else None)
+
+
+def _turned_low(words: Tokens, start: int, key: str) -> str:
+    """"2 lowest grad rates": a low superlative just before a field that has a low sort
+    ("grad_rate" -> "grad_rate_low"); the sort's own phrases cover the usual wording only."""
+    low_key = f"{key}_low"
+    if low_key not in vocabulary()["sort_keys"]:
+        return key
+    superlatives = vocabulary()["generic_superlatives"]
+    return low_key if any(superlatives.get(word) == "low"
+                          for word in words[max(0, start - 2):start]) else key
 
 
 def _relatives(words: Tokens, anchors: Sequence[Named], focus_anchor: bool
@@ -346,7 +358,8 @@ def _within_top(words: Tokens) -> Optional[int]:
         number = number_word(words[i + 1])
         if words[i] != "top" or not number:
             continue
-        if words[i - 1] == "the" and i > 1 and words[i - 2] in word_class("within_top_words") \
+        if words[i - 1] in ("the", "your", "ur", "this", "that") and i > 1 and \
+                words[i - 2] in word_class("within_top_words") \
                 or words[i - 1] in word_class("which_top_words"):  # "which top 10 schools"
             return min(number, MAX_LISTED)
     return None
@@ -459,8 +472,11 @@ def _entity_bounds(entities: Mapping[str, Sequence[str]], words: Tokens,
             break
     for text in entities.get("percent", ()):
         found = pct(text)
+        # a bare number is a rate only when rates are talked of ("2 kids" is no 2%)
         if found is None and text.strip().isascii() and text.strip().isdigit() \
-                and int(text.strip()) <= 100 and not _counts_schools(text.strip(), words):
+                and int(text.strip()) <= 100 and not _counts_schools(text.strip(), words) \
+                and any(hit.value.startswith("grad_rate")
+                        for hit in find(words, phrases_for_values("sort_keys"))):
             found = int(text.strip())
         if found is not None:
             bounds["min_grad_rate"] = found

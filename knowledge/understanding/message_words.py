@@ -8,8 +8,8 @@ from typing import AbstractSet, Any, List, Sequence, Set, Tuple
 from knowledge.understanding.places import Place
 from knowledge.understanding.references import References
 from knowledge.understanding.vocabulary import (
-    Tokens, ends_with_phrase, has, phrase_list, phrases_for_values, taken_back, tokens, values,
-    vocabulary, word_class)
+    Tokens, ends_with_phrase, find, has, phrase_list, phrases_for_values, taken_back, tokens,
+    values, vocabulary, word_class)
 
 MAX_WORDS = 300  # a message is read this far (a 10 kB message is not an essay to parse)
 
@@ -72,11 +72,28 @@ def topics_in(words: Words, covered: Sequence[bool]) -> List[str]:
     return values(visible, phrases_for_values("topics"))
 
 
+def _feature_table() -> Any:
+    return tuple(sorted(((tokens(phrase), name) for name, spec in
+                         vocabulary()["features"].items() for phrase in spec["asked"]),
+                        key=lambda pair: -len(pair[0])))
+
+
 def features_in(words: Words) -> List[str]:
-    table = tuple(sorted(((tokens(phrase), name) for name, spec in
-                          vocabulary()["features"].items() for phrase in spec["asked"]),
-                         key=lambda pair: -len(pair[0])))
-    return values(words.tokens, table)
+    return values(words.tokens, _feature_table())
+
+
+ABOUT_REACH = 3  # "tell me about [doing it] online": words between "about" and the topic
+
+
+def about_a_topic(words: Words) -> bool:
+    """"tell me about doing it online", "more about the thesis option": the overview phrase
+    leads to a topic of its own, which is what is asked (not the school's overview)."""
+    leads = [hit.end for hit in find(words.tokens, phrases_for_values("topics"))
+             if hit.value == "overview" and words.tokens[hit.end - 1] in ("about", "on")]
+    asked = [hit.start for hit in (*find(words.tokens, _feature_table()),
+                                   *find(words.tokens, phrases_for_values("topics")))
+             if hit.value != "overview"]
+    return any(0 <= start - lead < ABOUT_REACH for lead in leads for start in asked)
 
 
 def is_bare(words: Words, covered: Sequence[bool], spans: Sequence[Tuple[int, int]]) -> bool:

@@ -52,7 +52,25 @@ def find_places(text: str, words: Tokens, covered: Sequence[bool] = ()) -> List[
     for code in re.findall(r"\b(?:in|near|around|from|to|or|and|vs)\s+([A-Z]{2})\b", text or ""):
         if code in codes and all(p.value != code for p in found):
             found.append(Place("state", code, code, len(words), len(words)))
-    return found
+    found += _lowercase_codes(visible, found)
+    return sorted(found, key=lambda place: place.start)
+
+
+def _lowercase_codes(words: Tokens, found: Sequence[Place]) -> List[Place]:
+    """"schools in pa", "ca vs ny": a lower-case postal code beside a place word."""
+    lowercase = set(vocabulary()["lowercase_state_codes"])
+    context = vocabulary()["place_code_context"]
+    places = []
+    starts, ends = {p.start for p in found}, {p.end for p in found}
+    for i, word in enumerate(words):
+        before, after = words[i - 1:i], words[i + 1:i + 2]
+        if word in lowercase and not any(p.start <= i < p.end for p in found) and (
+                before and before[0] in context["before"]
+                or after and after[0] in context["after"]
+                or before and before[0] in context["joiners"] and i - 1 in ends
+                or after and after[0] in context["joiners"] and i + 2 in starts):
+            places.append(Place("state", word.upper(), word.upper(), i, i + 1))
+    return places
 
 
 def find_place(texts: Iterable[str]) -> Optional[Place]:

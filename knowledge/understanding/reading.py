@@ -47,8 +47,8 @@ def read(message: Message, state: ConversationState) -> Question:
     places = find_places(text, words.tokens, mentions.covered)
     kept = [p for p in places if not negated(words.tokens, p)]
     asked_places = [p for p in kept if p.start not in words.hidden]
-    if not asked_places and words.has("list_requests"):
-        asked_places = kept  # "he lives in georgia ... anything there?"
+    if not asked_places and words.has("list_requests") and not words.has("open_to_moving"):
+        asked_places = kept  # "he lives in georgia ... anything there?" (not "i'd relocate")
     refs = with_bare_number(read_references(text, words.tokens), words)
     if refs.focus and words.has("it_phrases"):
         refs = replace(refs, focus=False)  # "make it private only": no school meant

@@ -25,7 +25,8 @@ class References:
     numbers: Tuple[int, ...] = ()  # "number 4", "the 4th one": a row, or else a rank
     ranks: Tuple[int, ...] = ()  # "#13", "ranked 40th": the source's ranks
     all_rows: bool = False  # "those", "these", "any of them"
-    pair: bool = False  # "the two", "both", "which of the 2"
+    pair: bool = False  # "the two", "both", "which of the 2"; "those 3" (see group)
+    group: int = 2  # how many schools "the two" / "those 3" / "all four" point at
     focus: bool = False  # "it", "its", "there", "they"
     plural_focus: bool = False  # "they", "them", "both": with no focus, the rows shown
     rank_step: int = 0  # +1 "right below it", -1 "right above it"
@@ -161,7 +162,8 @@ def read_references(text: str, words: Tokens) -> References:
     rows = [row for row in numbers if row == LAST]
     if _last_row(words):
         rows.append(LAST)
-    pair_hits = find(words, phrase_list("pair_words"))
+    group_hits = find(words, phrases_for_values("group_words"))
+    pair_hits = [*find(words, phrase_list("pair_words")), *group_hits]
     not_rows = {i for hit in (*pair_hits, *find(words, phrase_list("whole_ranking_words")))
                 for i in range(hit.start, hit.end)}
     list_hits = [hit for hit in find(words, phrase_list("list_words"))
@@ -171,6 +173,7 @@ def read_references(text: str, words: Tokens) -> References:
     return References(
         rows=tuple(rows), numbers=tuple(numbers), ranks=tuple(ranks),
         all_rows=bool(list_hits), pair=bool(pair_hits),
+        group=int(group_hits[0].value) if group_hits else 2,
         focus=has(words, phrase_list("focus_words")),
         plural_focus=has(words, phrase_list("plural_focus_words")),
         rank_step={"below": 1, "above": -1}.get(step, 0) if step is not None else 0,

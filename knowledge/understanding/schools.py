@@ -77,10 +77,11 @@ def find_schools(text: str, words: Tokens, entity_mentions: Sequence[str] = ()
     normalized = tuple(" ".join(normalize(word).split()) for word in words)
     unlisted_hits = find(tuple(normalized), _other_table())
     covered = [False] * len(words)
-    unlisted = []
+    unlisted: List[Named] = []
     for hit in unlisted_hits:
         covered[hit.start:hit.end] = [True] * (hit.end - hit.start)
-        unlisted.append(Named(hit.value, hit.start, hit.end))
+        if all(named.school != hit.value for named in unlisted):  # "gatech omscs": one school
+            unlisted.append(Named(hit.value, hit.start, hit.end))
     places = place_names()
     listed = [Named(resolution.school, start, end,
                     normalize(" ".join(words[start:end])) in places)

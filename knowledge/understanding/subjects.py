@@ -135,20 +135,21 @@ def _names_a_place(span: Tuple[int, int], places: Sequence[Place]) -> bool:
     return any(span[0] <= p.start < span[1] for p in places)
 
 
-def _pair(state: ConversationState) -> Tuple[str, ...]:
-    """"the two", "both", "which of the 2": the two schools just talked about."""
+def _pair(state: ConversationState, size: int = 2) -> Tuple[str, ...]:
+    """"the two", "both", "which of the 2": the two schools just talked about ("those 3":
+    the three)."""
     if len(state.focus) >= 2:
         return state.focus
-    if state.last_list and (len(state.last_list.shown) == 2 or state.last_act in LIST_ACTS
+    if state.last_list and (len(state.last_list.shown) == size or state.last_act in LIST_ACTS
                             and len(state.last_list.shown) >= 2):
         return state.last_list.shown  # just shown: "the higher ranked of those two"
-    return state.recent[-2:]
+    return state.recent[-size:]
 
 
 def _of_pair(refs: References, state: ConversationState) -> Tuple[str, ...]:
     """"the 2nd of those two": a place among the two (or few) schools just talked about,
     when the words say so or no list was shown that the number could be a row of."""
-    pair = _pair(state)
+    pair = _pair(state, refs.group)
     if not refs.numbers or len(pair) < 2 or refs.list_cue or \
             not all(1 <= n <= len(pair) for n in refs.numbers):
         return ()
@@ -218,7 +219,7 @@ class Subjects:
             # "the two at 100%, which costs less": the rows that are that
             self.schools, self.from_rows, self.plural = state.last_list.shown, True, True
         elif refs.pair:
-            self.schools, self.from_rows, self.plural = _pair(state), True, True
+            self.schools, self.from_rows, self.plural = _pair(state, refs.group), True, True
         elif refs.all_rows and len(state.focus) > 1 and state.last_act in ("facts", "compare"):
             self.schools, self.plural = state.focus, True
         elif refs.all_rows and state.last_list:
