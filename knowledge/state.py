@@ -117,11 +117,14 @@ class ConversationState:
     unlisted: Tuple[str, ...] = ()  # schools outside the rows the last answer was about
     covered_dollars: Optional[int] = None  # what the user's employer pays, as the last
     covered_share: Optional[int] = None  # answer took it off the tuition ("and for penn?")
+    leader: Optional[str] = None  # the one school a comparison answered "who has the best"
+    # with: "is it cheaper than cmu" next is about it, not about every school compared
+
 
     def with_focus(self, schools: Tuple[str, ...]) -> "ConversationState":
         """These schools in focus; they join the recent ones ("which of the two")."""
         kept = [school for school in self.recent if school not in schools]
-        return replace(self, focus=tuple(schools),
+        return replace(self, focus=tuple(schools), leader=None,
                        recent=tuple([*kept, *schools][-MAX_FOCUS:]))
 
     def but(self, **changes: Any) -> "ConversationState":

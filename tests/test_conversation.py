@@ -698,3 +698,27 @@ def test_loosening_a_bound_of_a_list_of_one_changes_the_list(chat):
     loosened = chat("hmm loosen it to 95% or above, still public only")
     assert rows(loosened)[:2] == ["University of Washington-Seattle Campus",
                                   "University of California-Irvine"]
+
+
+def test_it_after_who_has_the_best_is_the_school_that_has_it(chat):
+    chat("out of cmu, syracuse and northwestern, who has the best graduation rate")
+    cheaper = chat("is it cheaper than cmu")
+    assert "Syracuse University: $61,310/yr" in cheaper and "Northwestern" not in cheaper
+    partners = chat("what companies does it partner with")
+    assert "NetApp" in partners and "Bosch" not in partners
+
+
+def test_ties_and_the_nth_in_an_order_of_the_rows(chat):
+    chat("what rank is brandeis")
+    assert rows(chat("is it tied w anyone")) == ["Northeastern University", "Brandeis University"]
+    assert rows(Chat()("which schools have the same tuition as uci")) == [
+        "University of California-Irvine", "University of California-Santa Cruz"]
+    other = Chat()
+    other("public schools in california")
+    second = other("tuition and grad rate for the second highest ranked of those")
+    assert "San Jose State University" in second and "Irvine" not in second
+
+
+def test_whether_a_specialization_changes_pay_is_the_specialization_guide(chat):
+    reply = chat("does picking a specialization actually change what you earn after the masters?")
+    assert "$10,000-$30,000" in reply

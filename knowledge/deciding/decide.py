@@ -69,13 +69,13 @@ def _focused(state: ConversationState, schools: Sequence[SchoolFacts], question:
              ) -> ConversationState:
     """These schools in focus; after "which of those is ranked highest" the one that is
     comes last, where one step along the ranking starts ("and who's ranked right after
-    it"); "and grad rates?" still asks of them all."""
+    it"); "and grad rates?" still asks of them all, "is it cheaper" of the one (leader)."""
     names = tuple(s.name for s in schools)
     sort = question.criteria.values.get("sort_by")
     if sort not in SORT_FIELDS or len(schools) < 2 or not question.one_answer:
         return state.with_focus(names)
     best = best_of(schools, sort)
-    return state.with_focus((*(n for n in names if n != best), best))
+    return state.with_focus((*(n for n in names if n != best), best)).but(leader=best)
 
 
 def _facts_of(names) -> Tuple[SchoolFacts, ...]:

@@ -23,7 +23,7 @@ class Reader(ListRules, SchoolRules):
 
     def question(self) -> Question:
         for rule in (self.pending_answer, self.source_request, self.chit_chat,
-                     self.guide_cued, self.guide_point, self.compare,
+                     self.guide_cued, self.guide_point, self.tied, self.compare,
                      self.out_of_pocket, self.more, self.extend_list, self.within_rows,
                      self.named_states, self.school_facts, self.not_listed, self.states,
                      self.across_schools, self.recommend_first, self.employer_benefit,
@@ -258,7 +258,7 @@ class Reader(ListRules, SchoolRules):
             self.profile.get("format") or self.profile.get("goal")) and (
             said_of_self or self.words.has("recommend_cues"))
         explicit_list = self._list_request() and bool(self.crit.change) and not own_place or \
-            "limit" in self.crit.change.values
+            "limit" in self.crit.change.values or "max_rank" in self.crit.change.values
         if (self.words.has("recommend_cues") or own_place and self._list_request()) and \
                 not explicit_list:
             return self.base("recommend", profile=self._with_interests())
@@ -294,6 +294,9 @@ class Reader(ListRules, SchoolRules):
         facts = self._profile_facts()
         other = self.message.act in ("guide", "career", "employer", "facts", "states") and \
             self.message.confidence >= 0.5 and not self._list_request()  # "...what do u have"
+        if "max_rank" in self.crit.change.values and not self.words.has("recommend_cues") and \
+                word_class("which_of_words") & set(self.words.tokens):
+            return self.base("rank", refine=False)  # "which of ur top 10 can i do online"
         if self.hint == "recommend" or (facts and not other):
             return self.base("recommend")
         return None

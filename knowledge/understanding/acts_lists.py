@@ -84,6 +84,9 @@ class ListRules(ReaderBase):
             return None  # "which of the 2 has that co-op thing": a question about both (but
             # "compare the tuition to penn's online ms" compares tuition)
         topics = [t for t in self.topics if t != "format"]  # a feature, not a topic
+        if not topics:  # "is it cheaper than cmu" after grad rates were compared: tuition
+            topics = list(dict.fromkeys(COMPARED_TOPIC[field]
+                                        for field, _direction in self.crit.comparatives))
         if self.state.last_act == "compare" and (self._follow_up() or not topics):
             topics += [t for t in self.state.topics if t not in topics]  # "and uc santa cruz?"
         if len(schools) >= 2 or (schools and self.mentions.unlisted):

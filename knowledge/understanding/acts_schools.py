@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 from typing import List, Optional, Tuple
 
-from knowledge.question import Question
+from knowledge.question import CriteriaChange, Question
 from knowledge.store.queries import all_school_facts
 from knowledge.understanding.acts_base import GUIDE_AS_SCHOOL, ReaderBase
 from knowledge.understanding.vocabulary import Tokens, has, tokens, vocabulary, word_class
@@ -26,7 +26,28 @@ def _asks_who_leads(words: Tokens) -> bool:
     return has(words, _who_leads_table())
 
 
+# The field a tie is asked about: "same tuition as ..." is tuition, else the ranking's score.
+TIE_FIELDS = {"tuition": lambda s: s.tuition_per_year, "graduation_rate":
+              lambda s: s.graduation_rate, "rank_score": lambda s: s.score}
+
+
 class SchoolRules(ReaderBase):
+    def tied(self) -> Optional[Question]:
+        """"is it tied w anyone", "who has the same tuition as clark": every listed school
+        sharing that school's figure, shown as a list (none: the other rules answer)."""
+        if not self.words.has("tie_cues") or len(self.schools) != 1:
+            return None
+        topic = next((t for t in self.topics if t in TIE_FIELDS), "rank_score")
+        value = TIE_FIELDS[topic]
+        facts = all_school_facts()
+        school = next(s for s in facts if s.name == self.schools[0])
+        tied = tuple(s.name for s in facts if value(s) is not None and value(s) == value(school))
+        if len(tied) < 2:
+            return None
+        sort = {"tuition": "tuition_low", "graduation_rate": "grad_rate"}.get(topic, "score")
+        return self.base("rank", criteria=CriteriaChange({"names": tied, "sort_by": sort}),
+                         refine=False)
+
     def school_facts(self) -> Optional[Question]:
         if not self.schools:
             return None

@@ -41,7 +41,8 @@ class References:
                     or self.focus or self.rank_step or self.named_span or self.leading)
 
 
-def _ordinal(word: str) -> Optional[int]:
+def ordinal(word: str) -> Optional[int]:
+    """"2nd" -> 2, "second" -> 2; anything else None."""
     match = _ORDINAL.match(word)
     if match:
         return int(match.group(1))
@@ -57,7 +58,7 @@ def _rank_numbers(text: str, words: Tokens, list_cue: bool) -> Tuple[List[int], 
         (numbers if list_cue else ranks).append(int(match.group(1)))
     for i, word in enumerate(words):
         before = words[max(0, i - 2):i]
-        value = _ordinal(word)
+        value = ordinal(word)
         digit = number_word(word) if word.isascii() and word.isdigit() else None
         if value is None and digit is None:
             continue
@@ -113,7 +114,7 @@ def _named_span(words: Tokens) -> Optional[Tuple[int, int]]:
         for start in range(max(0, end - 4), end):
             if words[start] == "the" and 0 < end - start - 1 <= 3:
                 inside = words[start + 1:end]
-                if not any(_ordinal(w) or number_word(w) or w == "last" or
+                if not any(ordinal(w) or number_word(w) or w == "last" or
                            w in word_class("part_question_starts") for w in inside):
                     return (start + 1, end)
     return None

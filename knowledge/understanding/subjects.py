@@ -9,7 +9,7 @@ from knowledge.store.queries import all_school_facts, profile_sentences
 from knowledge.understanding.filters import CriteriaReading
 from knowledge.understanding.message_words import Words
 from knowledge.understanding.places import Place
-from knowledge.understanding.references import LAST, References
+from knowledge.understanding.references import LAST, References, ordinal
 from knowledge.understanding.schools import SchoolMentions
 from knowledge.understanding.vocabulary import (
     Tokens, ends_with_phrase, phrases_for_values, tokens, values, word_class)
@@ -120,15 +120,17 @@ def _points_into(words: Tokens, school: str) -> bool:
 
 def _picked(span: Optional[Tuple[int, int]], words: Tokens, schools: Sequence[str]
             ) -> Optional[str]:
-    """Which of these schools "the cheaper" / "the higher ranked" (the span's words) is."""
+    """Which of these schools "the cheaper" / "the higher ranked" (the span's words) is;
+    "the second highest ranked of those": the second in that order."""
     if not span:
         return None
     order = values(tuple(words[span[0]:span[1]]), phrases_for_values("sort_keys"))
     if not order or order[0] not in PICKS:
         return None
-    known = [s for s in all_school_facts() if s.name in schools
-             and PICKS[order[0]](s) is not None]
-    return min(known, key=PICKS[order[0]]).name if known else None
+    known = sorted((s for s in all_school_facts() if s.name in schools
+                    and PICKS[order[0]](s) is not None), key=PICKS[order[0]])
+    place = ordinal(words[span[0]]) or 1
+    return known[place - 1].name if len(known) >= place else None
 
 
 def _names_a_place(span: Tuple[int, int], places: Sequence[Place]) -> bool:
@@ -228,7 +230,10 @@ class Subjects:
                 not set(state.focus) & set(crit.excluded):  # "georgia tech? its..." (but
             # "whats there besides ucf" asks for the others)
             self.schools, self.plural = state.focus, len(state.focus) > 1
-            if refs.plural_focus and len(state.focus) == 1 and len(state.recent) >= 2 and \
+            if state.leader in state.focus and not refs.plural_focus and \
+                    {"it", "its"} & set(words.tokens):  # "who has the best grad rate" of
+                self.schools, self.plural = (state.leader,), False  # three, then "is it ..."
+            elif refs.plural_focus and len(state.focus) == 1 and len(state.recent) >= 2 and \
                     words.has("compare_cues"):  # "who's right above it?" "how far apart are
                 self.schools, self.plural = state.recent[-2:], True  # their scores": both
         elif refs.focus and not state.focus and state.last_list and \
@@ -246,6 +251,8 @@ class Subjects:
         picked = _picked(refs.pick_span, words.tokens, self.schools if self.plural else shown)
         if picked and self.plural:  # "the higher ranked of those two": the one that is
             self.schools, self.plural = (picked,), False
+        elif picked and refs.pick_span and ordinal(words.tokens[refs.pick_span[0]]):
+            self.schools, self.from_rows = (picked,), True  # "the second cheapest of those"
         elif picked:  # "does the cheapest of the seven graduate more than the georgia one"
             self.schools = (picked, *(s for s in self.schools if s != picked))
             self.from_rows = True
