@@ -3,6 +3,7 @@ which sentences only describe the user (their places and formats are the user's,
 list's: "I teach in Columbus, Ohio. Which programs can I do online?")."""
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import AbstractSet, Any, List, Sequence, Set, Tuple
 
 from knowledge.understanding.places import Place
@@ -72,7 +73,9 @@ def topics_in(words: Words, covered: Sequence[bool]) -> List[str]:
     return values(visible, phrases_for_values("topics"))
 
 
+@lru_cache(maxsize=None)
 def _feature_table() -> Any:
+    """The features' asked phrases, longest first: built once, not for every message."""
     return tuple(sorted(((tokens(phrase), name) for name, spec in
                          vocabulary()["features"].items() for phrase in spec["asked"]),
                         key=lambda pair: -len(pair[0])))
