@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import List, Optional, Tuple
 
 from knowledge.question import CriteriaChange, Question
-from knowledge.store.queries import all_school_facts
+from knowledge.store.queries import all_school_facts, school_facts
 from knowledge.understanding.acts_base import GUIDE_AS_SCHOOL, ReaderBase
 from knowledge.understanding.vocabulary import Tokens, has, tokens, vocabulary, word_class
 
@@ -39,9 +39,11 @@ class SchoolRules(ReaderBase):
             return None
         topic = next((t for t in self.topics if t in TIE_FIELDS), "rank_score")
         value = TIE_FIELDS[topic]
-        facts = all_school_facts()
-        school = next(s for s in facts if s.name == self.schools[0])
-        tied = tuple(s.name for s in facts if value(s) is not None and value(s) == value(school))
+        school = school_facts(self.schools[0])
+        if school is None:
+            return None
+        tied = tuple(s.name for s in all_school_facts()
+                     if value(s) is not None and value(s) == value(school))
         if len(tied) < 2:
             return None
         sort = {"tuition": "tuition_low", "graduation_rate": "grad_rate"}.get(topic, "score")

@@ -358,7 +358,7 @@ def _within_top(words: Tokens) -> Optional[int]:
         number = number_word(words[i + 1])
         if words[i] != "top" or not number:
             continue
-        if words[i - 1] in ("the", "your", "ur", "this", "that") and i > 1 and \
+        if words[i - 1] in word_class("top_determiners") and i > 1 and \
                 words[i - 2] in word_class("within_top_words") \
                 or words[i - 1] in word_class("which_top_words"):  # "which top 10 schools"
             return min(number, MAX_LISTED)

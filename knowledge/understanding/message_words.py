@@ -91,10 +91,10 @@ ABOUT_REACH = 3  # "tell me about [doing it] online": words between "about" and 
 def about_a_topic(words: Words) -> bool:
     """"tell me about doing it online", "more about the thesis option": the overview phrase
     leads to a topic of its own, which is what is asked (not the school's overview)."""
-    leads = [hit.end for hit in find(words.tokens, phrases_for_values("topics"))
-             if hit.value == "overview" and words.tokens[hit.end - 1] in ("about", "on")]
-    asked = [hit.start for hit in (*find(words.tokens, _feature_table()),
-                                   *find(words.tokens, phrases_for_values("topics")))
+    topic_hits = find(words.tokens, phrases_for_values("topics"))
+    leads = [hit.end for hit in topic_hits if hit.value == "overview"
+             and words.tokens[hit.end - 1] in word_class("about_words")]
+    asked = [hit.start for hit in (*find(words.tokens, _feature_table()), *topic_hits)
              if hit.value != "overview"]
     return any(0 <= start - lead < ABOUT_REACH for lead in leads for start in asked)
 
