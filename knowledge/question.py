@@ -25,6 +25,8 @@ FORMATS = ("online", "part_time")
 # inclusive one this far past the number (60.01), so 60.0 is out and 60.1 in.
 SCORE_STEP = 0.01
 RELATIVE_FIELDS = ("tuition", "grad_rate", "rank")
+BOUND_PAIRS = (("min_tuition", "max_tuition"), ("min_grad_rate", "max_grad_rate"),
+               ("min_rank", "max_rank"), ("min_score", "max_score"))
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,12 @@ class Criteria:
             values["names"] = ()  # "now do 16 to 20": other ranks, not the rows pointed at
         if {"min_tuition", "max_tuition"} & set(changes.values):
             values["relative"] = tuple(r for r in self.relative if r.field != "tuition")
+        for low, high in BOUND_PAIRS:  # "under 10k" after "over 20k": the old bound goes
+            if values[low] is not None and values[high] is not None and \
+                    values[low] > values[high]:
+                kept = low if low not in changes.values else high
+                if kept not in changes.values:
+                    values[kept] = None
         return Criteria.from_dict(values)
 
     def filters_only(self) -> "Criteria":

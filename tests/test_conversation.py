@@ -722,3 +722,80 @@ def test_ties_and_the_nth_in_an_order_of_the_rows(chat):
 def test_whether_a_specialization_changes_pay_is_the_specialization_guide(chat):
     reply = chat("does picking a specialization actually change what you earn after the masters?")
     assert "$10,000-$30,000" in reply
+
+
+def test_a_limit_said_with_a_negation_and_a_bound_that_crosses_the_one_kept(chat):
+    assert rows(chat("I can't spend more than 20k a year. anything ranked in Texas?")) == [
+        "University of North Texas"]
+    chat("what about anywhere")
+    under = chat("hmm make that under 10k")
+    assert "San Jose State University" in rows(under) and "$20,000-" not in under
+    assert all(int(t.replace(",", "")) <= 10000 for t in re.findall(r"\$([\d,]+)/yr", under))
+    other = Chat()
+    other("which schools on the list cost between 50k and 60k a year")
+    floor = other("make the bottom 40k instead")
+    assert "Illinois Institute of Technology" in rows(floor) and "lowest first" not in floor
+    assert rows(Chat()("show me the bottom 5"))[0] == "Saint Louis University"
+
+
+def test_staying_in_state_a_control_after_forget_and_a_topic_for_a_list_of_one(chat):
+    assert rows(chat("i live in georgia and wanna stay in-state. public schools only, "
+                     "what's ranked?")) == ["University of Georgia"]
+    tech = chat("no not that one, the georgia tech one. where's it ranked")
+    assert "Georgia Institute of Technology is not among" in tech and "#19" not in tech
+    assert rows(chat("ok forget public then. any private ones in georgia?")) == [
+        "Emory University"]
+    assert "Emory University has a 97% graduation rate" in chat("grad rate?")
+
+
+def test_a_correction_to_an_unlisted_school_keeps_what_was_asked(chat):
+    chat("grad rate at washington?")
+    assert "no graduation rate figures" in chat("no not that one, washington university in "
+                                                "st. louis")
+    assert "92%" in chat("ok what about saint louis university then")
+
+
+def test_a_new_employer_and_what_is_left_to_pay(chat):
+    chat("i work at microsoft, how much would they chip in for a masters?")
+    assert "$12,000" in chat("oh wait, I just switched to Google actually")
+    assert "no service commitment" in chat("do i have to stay there for a while after")
+    assert "about $0/yr out of pocket" in chat("if i picked uc irvine whats left for me to pay")
+
+
+def test_a_count_on_the_whole_list_and_a_correction_that_keeps_it(chat):
+    assert len(rows(chat("list the 3 cheapest schools on the whole list"))) == 3
+    assert rows(chat("sorry, cheapest private ones i meant")) == [
+        "Illinois Institute of Technology", "Saint Louis University", "Clark University"]
+
+
+def test_a_state_code_in_capitals_before_ones_but_not_a_degree(chat):
+    assert rows(chat("which MA ones are between 60k and 64k a year")) == [
+        "Northeastern University", "Boston University"]
+    assert "Mississippi" not in Chat()("which MS programs are under 12k")
+
+
+def test_any_other_leaves_out_the_school_in_focus_and_how_much_more_is_a_difference(chat):
+    chat("cheapest private school on the list?")
+    assert rows(chat("any other ranked schools around chicago?")) == ["Northwestern University"]
+    assert "$15,280 a year less" in chat("how much more per year is that than iit")
+    same = Chat()
+    same("who's #9")
+    same("any other UCs ranked?")
+    assert "a tie between UCI, UCSC ($11,834/yr)" in same("wait they cost the same??")
+
+
+def test_online_lists_name_the_program_and_lengths_when_the_format_is_unknown(chat):
+    chat("top 3 on the list?")
+    online = chat("which of those 3 could i do online")
+    assert "Syracuse: MS in Applied Data Science" in online
+    assert "34 credits" in chat("how many credits is that online program")
+    cmu = Chat()("i have to keep working. is cmu's ms set up for that?")
+    assert "MS, 16 months" in cmu
+
+
+def test_a_masters_total_cost_is_the_financing_guide_and_mixed_it_up_is_no_school(chat):
+    assert "$140,000" in chat("ballpark what does a masters like this cost in total")
+    chat("my wife got an offer in st louis. anything in missouri on the list?")
+    chat("public or private?")
+    assert rows(chat("sorry i mixed it up, the offer is in baltimore not st louis. so maryland")
+                ) == ["Johns Hopkins University"]

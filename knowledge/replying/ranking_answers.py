@@ -119,6 +119,9 @@ def _notes(ranking: Ranking) -> List[str]:
     if ranking.left_out:
         notes.append(f"Left out because the source lists no graduation rate: "
                      f"{names(ranking.left_out)}.")
+    programs = _format_programs(ranking)
+    if programs:
+        notes.append(f"Programs that offer it, as the source says: {programs}.")
     if ranking.silent:
         notes.append(f"The source does not say whether these offer it (no profile, or a "
                      f"profile that does not say): {names(ranking.silent)}.")
@@ -137,6 +140,19 @@ def _notes(ranking: Ranking) -> List[str]:
         if note:
             notes.append(note)
     return notes
+
+
+def _format_programs(ranking: Ranking) -> str:
+    """"which of those could i do online": for each school listed, the degree program the
+    source says is offered that way (Syracuse: MS in Applied Data Science)."""
+    parts = []
+    for school in ranking.listed:
+        programs = [f.program for f in school.study_formats if f.program and (
+            f.format in ranking.criteria.formats or
+            "part_time" in ranking.criteria.formats and f.format == "online")]
+        if programs:
+            parts.append(f"{school.short_name}: {' and '.join(dict.fromkeys(programs))}")
+    return "; ".join(parts)
 
 
 def _state_note(code: str) -> Optional[str]:

@@ -108,11 +108,15 @@ def _feature(outcome: o.FeatureFindings) -> Reply:
 
 def _full_time_only(school, feature: str) -> str:
     """What the profile does say of the format, when asked about part-time or online study:
-    "the MS in Machine Learning and Data Science “is a 15-month full-time program”"."""
+    "the MS in Machine Learning and Data Science “is a 15-month full-time program”", else
+    its programs and their lengths ("MS, 16 months (3-4 semesters)")."""
     if feature not in FORMAT_FEATURES:
         return ""
     said = [f for f in school.study_formats if f.format == "full_time"]
-    return "".join(f" What it does say: the {f.program} “{f.quote}”." for f in said)
+    if said:
+        return "".join(f" What it does say: the {f.program} “{f.quote}”." for f in said)
+    lengths = [f"{p.name}, {p.length}" for p in school.degree_programs if p.length]
+    return f" What it does list: {'; '.join(lengths)}." if lengths else ""
 
 
 def _sentences(outcome: o.AnsweringSentences) -> Reply:

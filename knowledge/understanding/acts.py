@@ -119,8 +119,9 @@ class Reader(ListRules, SchoolRules):
             return None
         text = self.message.text
         dollars, share = amount(text), percent(text)
-        if not (dollars or share) and self.employer:  # "amazon pays for it": its own share,
-            benefit = employer_benefit(self.employer)  # "after the google part": its dollars
+        employer = self.employer or self.state.employer or self.state.profile.employer
+        if not (dollars or share) and employer:  # "amazon pays for it": its own share,
+            benefit = employer_benefit(employer)  # "after the google part": its dollars
             share = percent(benefit.benefit) if benefit else None
             dollars = amount(benefit.benefit) if benefit and not share else None
         shown = self.state.last_list.shown if self.state.last_list else ()
@@ -175,7 +176,8 @@ class Reader(ListRules, SchoolRules):
             return None  # "does the gi bill cover that one": not an employer's benefit
         asks = self.hint == "employer" or self._benefit_words()
         if self.employer and (asks or self.state.last_act == "employer" and (
-                self._follow_up() or "instead" in self.words.tokens)):
+                self._follow_up() or "instead" in self.words.tokens
+                or self.words.has("job_change_cues"))):  # "oh I just switched to Google"
             return self.base("employer", employer=self.employer)
         if self._asks_more_of_employer():  # "do i have to stay there after"
             return self.base("employer", employer=self.state.employer)

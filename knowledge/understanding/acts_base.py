@@ -17,6 +17,8 @@ from knowledge.understanding.subjects import Subjects
 from knowledge.understanding.vocabulary import (
     find, phrase_list, phrases_for_values, tokens, word_class)
 
+# A compared or sorted field -> the school topic that answers it.
+COMPARED_TOPIC = {"tuition": "tuition", "grad_rate": "graduation_rate", "rank": "rank_score"}
 CHIT_CHAT = ("greet", "thank", "goodbye", "help", "out_of_scope")
 # A guide question about a school in focus asks this of the school.
 GUIDE_AS_SCHOOL = {"part_time": ("features", ("online study", "part-time study")),

@@ -5,12 +5,11 @@ from typing import Optional, Tuple
 
 from knowledge.question import CriteriaChange, Question
 from knowledge.store.queries import all_school_facts
-from knowledge.understanding.acts_base import ReaderBase
+from knowledge.understanding.acts_base import COMPARED_TOPIC, ReaderBase
 from knowledge.understanding.vocabulary import find, phrase_values, word_class
 
 
 # The school topic a comparative compares ("cheaper": tuition).
-COMPARED_TOPIC = {"tuition": "tuition", "grad_rate": "graduation_rate", "rank": "rank_score"}
 
 
 MAX_COMPARED_ROWS = 5  # "which is cheaper" after a list this short compares its rows
@@ -209,7 +208,16 @@ class ListRules(ReaderBase):
             return self.base("rank", criteria=replace(change, values={**change.values,
                                                                       "limit": 1}),
                              refine=refine)
-        return self.base("rank", refine=refine)
+        return self.base("rank", refine=refine, criteria=self._without_the_focus(change))
+
+    def _without_the_focus(self, change: CriteriaChange) -> CriteriaChange:
+        """"any other ranked schools around chicago?" right after IIT: the list without it."""
+        focus = self.state.focus
+        if len(focus) != 1 or self.schools or \
+                not word_class("other_words") & set(self.words.tokens):
+            return change
+        excluded = tuple(dict.fromkeys((*change.values.get("excluded", ()), focus[0])))
+        return CriteriaChange({**change.values, "excluded": excluded}, change.cleared)
 
     def _adds_the_other_control(self) -> bool:
         """"add private ones too" after public schools (a list's, or the user's wish)."""

@@ -7,7 +7,7 @@ from typing import List, Optional, Tuple
 
 from knowledge.question import CriteriaChange, Question
 from knowledge.store.queries import all_school_facts, school_facts
-from knowledge.understanding.acts_base import GUIDE_AS_SCHOOL, ReaderBase
+from knowledge.understanding.acts_base import COMPARED_TOPIC, GUIDE_AS_SCHOOL, ReaderBase
 from knowledge.understanding.vocabulary import Tokens, has, tokens, vocabulary, word_class
 
 
@@ -138,10 +138,23 @@ class SchoolRules(ReaderBase):
                 unknown_facts=tuple(self.unknown_facts), features=tuple(self.features))
         if not (self.mentions.unlisted or self.subjects.missing or unknown_names):
             return None
-        topics = [t for t in self.topics if t != "format"] or (
+        topics = [t for t in self.topics if t != "format"] or self._asked_last() or (
             [self.message.topic] if self.message.act == "facts" and self.message.topic else [])
         return self.base("facts", topics=tuple(topics), unknown_facts=tuple(self.unknown_facts),
                          features=tuple(self.features))
+
+    def _asked_last(self) -> List[str]:
+        """"no not that one, washington university in st. louis" after "grad rate at
+        washington?": what was asked last, now of the school meant (a list's order counts)."""
+        state = self.state
+        if not self.correction or self.features or self.unknown_facts:
+            return []
+        if state.last_act in ("facts", "compare", "rank_lookup"):
+            return list(state.topics)
+        shown = state.last_list.criteria if state.last_list and state.last_act == "rank" \
+            else None
+        field = re.sub(r"_(low|high)$", "", shown.sort_by) if shown else ""
+        return [COMPARED_TOPIC[field]] if field in COMPARED_TOPIC else []
 
     def _unlisted_in_focus(self) -> Tuple[str, ...]:
         """"whats its tuition then" right after a school the source does not list: that
@@ -162,9 +175,10 @@ class SchoolRules(ReaderBase):
             # schools scored above 80": a list
         if not (self.bare or self.opener or len(self.words.tokens) <= 5):
             return None
+        one_row = self.state.last_act == "rank" and len(self.state.focus) == 1
         if self.state.last_act not in ("facts", "compare", "rank_lookup", "rank_within",
-                                       "recommend"):  # (advice: the school it puts first)
-            return None
+                                       "recommend") and not one_row:
+            return None  # (advice: the school it puts first; a list: its only row)
         return self.base("facts", schools=self.state.focus,
                          topics=tuple(t for t in self.topics if t != "format"),
                          features=("online study", "part-time study")

@@ -33,6 +33,12 @@ CLEARED_FIELDS = {
 }
 
 
+# Fields read only outside the words of clear cues: a value of them set by the message is
+# a new one ("forget public then. any private ones" -> private). (Not states: in "forget the
+# california part, anywhere in the us" California is what is dropped.)
+NAMED_OUTSIDE_CLEAR_CUES = ("control",)
+
+
 @dataclass(frozen=True)
 class CriteriaReading:
     change: CriteriaChange
@@ -115,10 +121,14 @@ def _excluded(before: Tokens) -> bool:
 def _amount_role(text: str, item: Amount) -> Optional[str]:
     before = _words_before(text, item.start)[-5:]
     after = _words_after(text, item.end)[:3]
-    lower_before = _ends_with(before, "tuition_lower_cues")
+    lower_before = _ends_with(before, "tuition_lower_cues") or (
+        _ends_with(before, "tuition_lower_money_cues") if item.explicit else 0)
     upper_before = _ends_with(before, "tuition_upper_cues")
     lower = lower_before > upper_before or _starts_with(after, "tuition_lower_cues")
     upper = upper_before > lower_before or _starts_with(after, "tuition_upper_cues")
+    if lower_before > upper_before and set(before[-lower_before - 3:-lower_before]) & \
+            word_class("limit_negations"):
+        lower, upper = False, True  # "cant spend more than 20k": 20k at most
     if (lower or upper) and _excluded(_words_before(text, item.start)):
         lower, upper = upper, lower  # "drop anything over 60k": 60k at most
     if lower:
@@ -233,6 +243,9 @@ def _grad_bounds(text: str) -> Dict[str, int]:
     return bounds
 
 
+MONEY_WORD = re.compile(r"^(?:\$\d|\d+(?:k|\d{3}))")
+
+
 def _sort_key(words: Tokens, bounds: Mapping[str, Any]) -> Optional[str]:
     """The sort the words ask for. A weak phrase only names a field: it sorts when the field
     has no bound ("tuition under 20k" filters), and a weak score word ("best", "top") only
@@ -241,6 +254,8 @@ def _sort_key(words: Tokens, bounds: Mapping[str, Any]) -> Optional[str]:
     cue = has(words, phrase_list("sort_cues"))
     ordered = []
     for hit in find(words, phrases_for_values("sort_keys")):
+        if MONEY_WORD.match(words[hit.end] if hit.end < len(words) else ""):
+            continue  # "make the bottom 40k": a tuition bound, not the lowest ranked
         if words[hit.start:hit.end] not in weak:
             ordered.append(_turned_low(words, hit.start, hit.value))
             continue
@@ -306,14 +321,18 @@ def _anchors(words: Tokens, listed: Sequence[Named], left_out: Sequence[Named]
 RULED_OUT_WINDOW = 6  # words after "private" read for "... is out of the question"
 
 
-def _control(words: Tokens, places: Sequence[Place], text: str = "") -> Optional[str]:
+def _control(words: Tokens, places: Sequence[Place], text: str = "",
+             cleared_spans: Sequence[Tuple[int, int]] = ()) -> Optional[str]:
     """public/private; "new york state schools" are schools in New York, not public ones;
     "no private ones" rules private out, so asks for public; "no, public ones" asks for
-    public."""
+    public; "forget public. any private ones" asks for private (`cleared_spans`: the
+    words of clear cues)."""
     answered_no = {m.group(1) for m in re.finditer(r"\bno\s*[,;:.!-]+\s*(\w+)", text.lower())}
     ruled_out = None
     for hit in find(words, phrases_for_values("control")):
         if words[hit.start] == "state" and any(p.end == hit.start for p in places):
+            continue
+        if _inside(hit.start, hit.end, cleared_spans):
             continue
         said_no = words[hit.start - 1:hit.start] == ("no",) and \
             words[hit.start] not in answered_no
@@ -323,6 +342,10 @@ def _control(words: Tokens, places: Sequence[Place], text: str = "") -> Optional
             continue
         return hit.value
     return None if ruled_out is None else next(c for c in CONTROLS if c != ruled_out)
+
+
+def _inside(start: int, end: int, spans: Sequence[Tuple[int, int]]) -> bool:
+    return any(low <= start and end <= high for low, high in spans)
 
 
 def control_wished(words: Tokens, places: Sequence[Place]) -> Optional[str]:
@@ -389,7 +412,9 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
     sort = _sort_key(words, bounds)
     if sort:
         values_set["sort_by"] = sort
-    control_value = _control(words, places, text)
+    clear_hits = find(words, phrases_for_values("clear_cues"))
+    cleared_spans = [(hit.start, hit.end) for hit in clear_hits]
+    control_value = _control(words, places, text, cleared_spans)
     if control_value:
         values_set["control"] = control_value
     states = tuple(dict.fromkeys(p.value for p in places if p.kind == "state"))
@@ -421,13 +446,15 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
     if excluded:
         values_set["excluded"] = excluded
     comparatives = _relatives(words, anchors, focus_anchor)
-    cleared = tuple(dict.fromkeys(name for value in values(words, phrases_for_values(
-        "clear_cues")) for name in CLEARED_FIELDS.get(value, (value,))))
+    cleared = tuple(dict.fromkeys(name for hit in clear_hits
+                                  for name in CLEARED_FIELDS.get(hit.value, (hit.value,))))
     for name in cleared:
-        values_set.pop(name, None)
-    more = has(words, phrase_list("more_cues"))
-    show_all = has(words, phrase_list("show_all_cues"))
-    if show_all:
+        if name not in NAMED_OUTSIDE_CLEAR_CUES:
+            values_set.pop(name, None)
+    cleared = tuple(name for name in cleared if name not in values_set)
+    more = has(words, phrase_list("more_cues")) and not has(words, phrase_list("more_not_paging"))
+    show_all = has(words, phrase_list("show_all_cues")) and not count
+    if show_all:  # "the 3 cheapest on the whole list": 3 rows of all 25
         values_set["limit"] = MAX_LISTED
     return CriteriaReading(CriteriaChange(values_set, cleared),
                            tuple(named.school for named in anchors), focus_anchor,

@@ -46,10 +46,27 @@ def filler() -> Set[str]:
     return {phrase[0] for phrase, _v in phrase_list("filler_words") if len(phrase) == 1}
 
 
+def split_sentences(text: str, boundary: str) -> List[str]:
+    """The text's sentences; a period after an abbreviation ("st. louis", "vs. uw") ends
+    none."""
+    abbreviations = word_class("abbreviations")
+    sentences: List[str] = []
+    for part in re.split(boundary, text):
+        if not part or not part.strip():
+            continue
+        last = sentences[-1].rstrip() if sentences else ""
+        if last.endswith(".") and last[:-1].rsplit(None, 1)[-1:] and \
+                last[:-1].rsplit(None, 1)[-1].lower() in abbreviations:
+            sentences[-1] = f"{last} {part}"
+        else:
+            sentences.append(part)
+    return sentences
+
+
 def about_user(text: str) -> Set[int]:
     """Token positions of sentences that describe the user and ask nothing, when another
     sentence asks: their places and formats are the user's, not the list's."""
-    sentences = [part for part in re.split(r"(?<=[.!?;])\s+|\n+", text) if part.strip()]
+    sentences = split_sentences(text, r"(?<=[.!?;])\s+|\n+")
     if len(sentences) < 2:
         return set()
     spans, position, asks = [], 0, False
@@ -129,7 +146,7 @@ def with_bare_number(refs: References, words: Words) -> References:
 def question_sentence(text: str) -> str:
     """The sentence that asks (the last one ending in "?", else the last one): what a
     profile sentence has to answer, without the user's story around it."""
-    sentences = [p.strip() for p in re.split(r"(?<=[.!?])\s+", text) if p.strip()]
+    sentences = [p.strip() for p in split_sentences(text, r"(?<=[.!?])\s+")]
     asked = [p for p in sentences if p.endswith("?")]
     return (asked or sentences or [text])[-1]
 

@@ -52,20 +52,28 @@ def find_places(text: str, words: Tokens, covered: Sequence[bool] = ()) -> List[
     for code in re.findall(r"\b(?:in|near|around|from|to|or|and|vs)\s+([A-Z]{2})\b", text or ""):
         if code in codes and all(p.value != code for p in found):
             found.append(Place("state", code, code, len(words), len(words)))
-    found += _lowercase_codes(visible, found)
+    ambiguous = set(vocabulary()["place_code_context"]["capitals_not_codes"])
+    capitals = {code.lower() for code in re.findall(r"\b([A-Z]{2})\b", text or "")
+                if code in codes and code not in ambiguous}
+    found += _lowercase_codes(visible, found, capitals)
     return sorted(found, key=lambda place: place.start)
 
 
-def _lowercase_codes(words: Tokens, found: Sequence[Place]) -> List[Place]:
-    """"schools in pa", "ca vs ny": a lower-case postal code beside a place word."""
+def _lowercase_codes(words: Tokens, found: Sequence[Place], capitals: Iterable[str] = ()
+                     ) -> List[Place]:
+    """"schools in pa", "ca vs ny", "which MA ones": a postal code beside a place word (a
+    code written in capitals also before a word for schools)."""
     lowercase = set(vocabulary()["lowercase_state_codes"])
     context = vocabulary()["place_code_context"]
+    capital_after = set(context["after_capitals"])
     places = []
     starts, ends = {p.start for p in found}, {p.end for p in found}
     for i, word in enumerate(words):
         before, after = words[i - 1:i], words[i + 1:i + 2]
-        if word in lowercase and not any(p.start <= i < p.end for p in found) and (
-                before and before[0] in context["before"]
+        capital = word in capitals and after and after[0] in capital_after
+        if (word in lowercase or word in capitals) and \
+                not any(p.start <= i < p.end for p in found) and (
+                capital or before and before[0] in context["before"]
                 or after and after[0] in context["after"]
                 or before and before[0] in context["joiners"] and i - 1 in ends
                 or after and after[0] in context["joiners"] and i + 2 in starts):

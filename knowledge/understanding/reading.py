@@ -11,7 +11,7 @@ do online?") describes the user, not the list asked for.
         -> Question(act="facts", schools=("Emory University",), topics=("programs",))
 """
 from dataclasses import replace
-from typing import Tuple
+from typing import Sequence, Tuple
 
 from knowledge.question import CriteriaChange, Message, Question
 from knowledge.state import ConversationState
@@ -19,7 +19,7 @@ from knowledge.understanding.acts import Reader
 from knowledge.understanding.filters import CriteriaReading, control_wished, read_criteria
 from knowledge.understanding.message_words import (
     Words, about_user, left_out, negated, with_bare_number)
-from knowledge.understanding.places import find_places
+from knowledge.understanding.places import Place, find_places
 from knowledge.understanding.profile import read_profile
 from knowledge.understanding.references import read_references
 from knowledge.understanding.schools import Named, SchoolMentions, find_schools
@@ -63,7 +63,7 @@ def read(message: Message, state: ConversationState) -> Question:
     if "min_rank" in crit.change.values:  # "ranked 11 through 15": a list, not rank 11
         refs = replace(refs, ranks=(), numbers=())
     if not asked_places and words.has("stay_local"):
-        crit = _near_the_user(crit, state)
+        crit = _near_the_user(crit, state, kept)
     crit = _with_wished_control(crit, words, places)
     subjects = Subjects(words, refs, mentions, places, crit, state)
     profile = read_profile(text, words.tokens, places, crit.change.values.get("max_tuition"))
@@ -114,11 +114,17 @@ def _with_wished_control(crit: CriteriaReading, words: Words, places) -> Criteri
     return replace(crit, change=CriteriaChange(values, crit.change.cleared))
 
 
-def _near_the_user(crit: CriteriaReading, state: ConversationState) -> CriteriaReading:
-    """"what could I commute to from here": the place the user said they are."""
+def _near_the_user(crit: CriteriaReading, state: ConversationState,
+                   told: Sequence[Place]) -> CriteriaReading:
+    """"what could I commute to from here": the place the user said they are, in this
+    message ("i live in georgia and wanna stay in state. whats ranked") or before."""
     profile = state.profile
     values = dict(crit.change.values)
-    if profile.city:
+    told_states = tuple(dict.fromkeys(p.value for p in told if p.kind == "state"))
+    told_cities = tuple(dict.fromkeys(p.value for p in told if p.kind == "city"))
+    if told_cities or told_states:
+        values["cities" if told_cities else "states"] = told_cities or told_states
+    elif profile.city:
         values["cities"] = (profile.city,)
     elif profile.state:
         values["states"] = (profile.state,)

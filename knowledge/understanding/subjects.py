@@ -206,7 +206,8 @@ class Subjects:
                 (ranked.append(school) if school else missing.append(base.rank + refs.rank_step))
         self.missing = tuple(missing)
         if refs.named_span and not (by_name or rows or ranked or named or missing) and \
-                state.focus and not _names_a_place(refs.named_span, places):
+                state.focus and not _names_a_place(refs.named_span, places) and \
+                not mentions.unlisted:  # ("the georgia tech one": that school, not listed)
             by_name = state.focus[-1:]  # "the engineering-flavored one": the one in focus
         schools = tuple(dict.fromkeys([*rows, *by_name, *ranked, *named]))
         shown_or_recent = state.last_list.shown if state.last_list else state.recent
