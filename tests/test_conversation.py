@@ -799,3 +799,17 @@ def test_a_masters_total_cost_is_the_financing_guide_and_mixed_it_up_is_no_schoo
     chat("public or private?")
     assert rows(chat("sorry i mixed it up, the offer is in baltimore not st louis. so maryland")
                 ) == ["Johns Hopkins University"]
+
+
+def test_the_winner_of_a_which_comparison_a_difference_and_rows_of_a_sub_list(chat):
+    chat("any public schools in PA on the list?")
+    chat("which of those two has the better grad rate")
+    score = chat("ok and whats its overall score in the ranking")
+    assert "Pittsburgh-Pittsburgh Campus is ranked #14" in score and "58.8" not in score
+    more = Chat()
+    more("schools that cost more than cmu")
+    assert "$4,380 a year less" in more("how much more is usc per yr")
+    within = Chat()
+    within("which schools on the list cost between 40k and 60k a year")
+    within("which of those are cheaper than clark")
+    assert "Saint Louis, Missouri" in within("the second one, where is it located")

@@ -12,6 +12,10 @@ from knowledge.understanding.vocabulary import find, phrase_values, word_class
 # The school topic a comparative compares ("cheaper": tuition).
 
 
+# A comparative's (field, direction) -> the order that puts the school it favours first.
+COMPARATIVE_SORTS = {("tuition", "below"): "tuition_low", ("tuition", "above"): "tuition_high",
+                     ("grad_rate", "above"): "grad_rate", ("grad_rate", "below"): "grad_rate_low",
+                     ("rank", "above"): "score", ("rank", "below"): "score_low"}
 MAX_COMPARED_ROWS = 5  # "which is cheaper" after a list this short compares its rows
 
 
@@ -32,6 +36,35 @@ class ListRules(ReaderBase):
         return shown.criteria.states if shown and shown.criteria else ()
 
     def compare(self) -> Optional[Question]:
+        """A comparison; "which of those two has the better grad rate" also says which one
+        wins (sort and one answer), so "whats its score" then asks of that one."""
+        question = self._comparison()
+        if question is None or question.act != "compare" or not self.crit.comparatives or \
+                question.one_answer or not word_class("picks_one_words") & set(self.words.tokens):
+            return question
+        sort = COMPARATIVE_SORTS.get(self.crit.comparatives[0])
+        return replace(question, one_answer=True, criteria=CriteriaChange(
+            {**question.criteria.values, "sort_by": sort}, question.criteria.cleared)) \
+            if sort else question
+
+    def _versus_the_anchor(self) -> Optional[Question]:
+        """"how much more is usc per yr" after "schools that cost more than cmu": USC
+        against CMU (the list's bound), else against the one school in focus."""
+        if len(self.schools) != 1 or self.crit.anchors or \
+                not self.words.has("difference_cues"):
+            return None
+        shown = self.state.last_list.criteria if self.state.last_list else None
+        others = [r.school for r in shown.relative] if shown else []
+        others = [s for s in (others or list(self.state.focus)) if s not in self.schools]
+        if not others:
+            return None
+        topics = [t for t in self.topics if t in COMPARED_TOPIC.values()] or ["tuition"]
+        return self.base("compare", schools=(*self.schools, others[0]), topics=tuple(topics))
+
+    def _comparison(self) -> Optional[Question]:
+        versus = self._versus_the_anchor()
+        if versus:
+            return versus
         schools = list(self.schools)
         cue = self.words.has("compare_cues")
         if self.crit.anchors and schools and not self._list_request() and not self._head():

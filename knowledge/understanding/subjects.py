@@ -38,7 +38,11 @@ def _rows_for(refs: References, state: ConversationState, numbers_are_rows: bool
     shown = state.last_list
     if shown is None:
         return ()
-    page = shown.shown
+    page, rows = shown.shown, shown.rows
+    if state.last_act == "rank_within" and len(state.focus) >= 2 and \
+            all(n <= len(state.focus) for n in refs.numbers):
+        page = rows = state.focus  # "which of those are cheaper than clark": the rows it
+        # showed ("the second one"), unless the number is past them ("the third one" of two)
     picked: List[str] = []
     if refs.leading and leading:
         end, count = refs.leading
@@ -48,8 +52,8 @@ def _rows_for(refs: References, state: ConversationState, numbers_are_rows: bool
             picked.append(page[0])
         picked.append(page[-1])
     if numbers_are_rows:
-        picked += [shown.rows[n - 1] for n in refs.numbers
-                   if 1 <= n <= len(shown.rows) and not (n == 1 and LAST in refs.rows)]
+        picked += [rows[n - 1] for n in refs.numbers
+                   if 1 <= n <= len(rows) and not (n == 1 and LAST in refs.rows)]
     return tuple(dict.fromkeys(picked))
 
 
