@@ -87,7 +87,8 @@ def test_ranking_reply_with_state_quotes_the_states_table():
 
 def test_no_match_suggests_dropping_a_filter():
     reply = ranking_reply(rank(Criteria(states=("MA",), control="public")), 0)
-    assert "No program among the 25" in reply and "Without the public/private filter" in reply
+    assert "The source lists no program that matches among its 25 rows" in reply
+    assert "Without the public/private filter" in reply
 
 
 def test_a_place_with_no_listed_program_is_said_plainly():

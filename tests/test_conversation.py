@@ -813,3 +813,18 @@ def test_the_winner_of_a_which_comparison_a_difference_and_rows_of_a_sub_list(ch
     within("which schools on the list cost between 40k and 60k a year")
     within("which of those are cheaper than clark")
     assert "Saint Louis, Missouri" in within("the second one, where is it located")
+
+
+def test_chat_shorthand_state_codes_before_school_words_and_a_count_that_showed_all(chat):
+    chat("ml schools in pa")
+    chat("just the public ones")
+    assert rows(chat("wat abt california")) == [
+        "University of California-Irvine", "San Jose State University",
+        "University of California-Santa Cruz"]
+    assert "Rochester Institute of Technology" in rows(Chat()("ny schools under 60k?"))
+    capped = Chat()
+    capped("public only, under 12k/yr, cheapest first")
+    capped("let me see 7")
+    raised = capped("ok raise the cap to 21k, which public ones now")
+    assert "Pennsylvania State University-Main Campus" in rows(raised)
+    assert "University of Pittsburgh-Pittsburgh Campus" in rows(raised)

@@ -187,6 +187,11 @@ def _criteria(question: Question, state: ConversationState) -> Criteria:
             values[name] = tuple(dict.fromkeys((*getattr(base, name), *values.get(name, ()))))
         change = replace(change, values=values)
     criteria = base.changed(change)
+    if base.limit and "limit" not in change.values and \
+            criteria.filters_only() != base.filters_only() and \
+            base.limit >= len(rank(replace(base, limit=None)).listed):
+        criteria = replace(criteria, limit=None)  # "let me see 7" of 7, then "up to 21k":
+        # the count showed every match, so the new matches show too
     if question.anchors:
         bounds = question.comparatives or (("tuition", "below"),)
         relative = [Relative(f, d, anchor) for anchor in question.anchors for f, d in bounds]

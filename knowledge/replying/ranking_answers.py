@@ -181,8 +181,8 @@ def _no_match(criteria: Criteria) -> str:
                 f"school ranked #{criteria.min_rank}-#{criteria.max_rank}, so I have no "
                 f"figures for them.")
     places = [*criteria.cities, *(state_label(code) for code in criteria.states)]
-    text = (f"No program among the {school_count()} the source lists ({listed_span()}) "
-            f"matches: {describe(criteria)}.")
+    text = (f"The source lists no program that matches among its {school_count()} rows "
+            f"({listed_span()}): {describe(criteria)}.")
     if places and not rank(Criteria(states=criteria.states, cities=criteria.cities)).listed:
         text = (f"The source lists no program in {' or '.join(places)} among its "
                 f"{school_count()} rows ({listed_span()}).")

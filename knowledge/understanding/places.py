@@ -61,19 +61,20 @@ def find_places(text: str, words: Tokens, covered: Sequence[bool] = ()) -> List[
 
 def _lowercase_codes(words: Tokens, found: Sequence[Place], capitals: Iterable[str] = ()
                      ) -> List[Place]:
-    """"schools in pa", "ca vs ny", "which MA ones": a postal code beside a place word (a
-    code written in capitals also before a word for schools)."""
+    """"schools in pa", "ca vs ny", "which MA ones", "ny schools": a postal code beside a
+    place word or before a word for schools (a code in capitals other than
+    capitals_not_codes, or one of the lower-case codes)."""
     lowercase = set(vocabulary()["lowercase_state_codes"])
     context = vocabulary()["place_code_context"]
-    capital_after = set(context["after_capitals"])
+    nouns = set(context["before_school_nouns"])
     places = []
     starts, ends = {p.start for p in found}, {p.end for p in found}
     for i, word in enumerate(words):
         before, after = words[i - 1:i], words[i + 1:i + 2]
-        capital = word in capitals and after and after[0] in capital_after
+        before_noun = after and after[0] in nouns  # "which MA ones", "ny schools"
         if (word in lowercase or word in capitals) and \
                 not any(p.start <= i < p.end for p in found) and (
-                capital or before and before[0] in context["before"]
+                before_noun or before and before[0] in context["before"]
                 or after and after[0] in context["after"]
                 or before and before[0] in context["joiners"] and i - 1 in ends
                 or after and after[0] in context["joiners"] and i + 2 in starts):

@@ -62,8 +62,11 @@ def _one_edit(word: str, target: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def correction(word: str) -> Optional[str]:
-    """The target a misspelt word stands for, or None."""
+    """The target a misspelt word stands for (or the word chat shorthand stands for), or
+    None."""
     word = word.lower()
+    if word in vocabulary()["chat_shorthand"]:
+        return str(vocabulary()["chat_shorthand"][word])
     if len(word) < MIN_LENGTH or word in known_words():
         return None
     near = [t for t in _targets() if _one_edit(word, t) and
