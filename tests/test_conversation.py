@@ -828,3 +828,15 @@ def test_chat_shorthand_state_codes_before_school_words_and_a_count_that_showed_
     raised = capped("ok raise the cap to 21k, which public ones now")
     assert "Pennsylvania State University-Main Campus" in rows(raised)
     assert "University of Pittsburgh-Pittsburgh Campus" in rows(raised)
+
+
+def test_schools_sharing_a_figure_and_cheaper_than_that_as_a_bound(chat):
+    assert rows(chat("do any two schools in the list have the exact same tuition")) == [
+        "University of California-Irvine", "University of California-Santa Cruz"]
+    assert "96%" in chat("which of the two has the better grad rate")
+    midwest = Chat()
+    midwest("list the 5 most expensive schools in the ranking, priciest first")
+    midwest("any of those in the midwest?")
+    assert rows(midwest("is there a private school in the midwest on your list thats cheaper "
+                        "than that")) == [
+        "Illinois Institute of Technology", "Saint Louis University"]

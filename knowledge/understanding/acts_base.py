@@ -178,9 +178,12 @@ class ReaderBase:
         """"which of those is cheapest", "cheapest of those?": one row (and its ties)."""
         if self.crit.change.values.get("sort_by") is None:
             return False
-        words = set(self.words.tokens)
-        superlative, plural = word_class("superlatives"), word_class("plurals")
         tokens_ = self.words.tokens
+        bounds = self._head() or self._list_request()  # "a private school on your list thats
+        # cheaper than that": a bound, no pick
+        words = {w for i, w in enumerate(tokens_)
+                 if not (bounds and tokens_[i + 1:i + 2] == ("than",))}
+        superlative, plural = word_class("superlatives"), word_class("plurals")
         which_one = any(tokens_[i:i + 2] in (("which", "one"), ("the", "one"))
                         for i in range(len(tokens_)))
         return bool(superlative & words) and (which_one or not (plural & words))

@@ -34,16 +34,19 @@ TIE_FIELDS = {"tuition": lambda s: s.tuition_per_year, "graduation_rate":
 class SchoolRules(ReaderBase):
     def tied(self) -> Optional[Question]:
         """"is it tied w anyone", "who has the same tuition as clark": every listed school
-        sharing that school's figure, shown as a list (none: the other rules answer)."""
-        if not self.words.has("tie_cues") or len(self.schools) != 1:
+        sharing that school's figure, shown as a list (none: the other rules answer); "do any
+        two schools have the same tuition": every school that shares its figure with another."""
+        if not self.words.has("tie_cues") or len(self.schools) > 1 or \
+                not self.schools and (self.state.focus or self.refs.focus):
             return None
         topic = next((t for t in self.topics if t in TIE_FIELDS), "rank_score")
         value = TIE_FIELDS[topic]
-        school = school_facts(self.schools[0])
-        if school is None:
+        figures = [value(s) for s in all_school_facts()]
+        school = school_facts(self.schools[0]) if self.schools else None
+        if self.schools and school is None:
             return None
-        tied = tuple(s.name for s in all_school_facts()
-                     if value(s) is not None and value(s) == value(school))
+        tied = tuple(s.name for s in all_school_facts() if value(s) is not None and (
+            value(s) == value(school) if school else figures.count(value(s)) >= 2))
         if len(tied) < 2:
             return None
         sort = {"tuition": "tuition_low", "graduation_rate": "grad_rate"}.get(topic, "score")
