@@ -9,9 +9,6 @@ from knowledge.understanding.acts_base import COMPARED_TOPIC, ReaderBase
 from knowledge.understanding.vocabulary import find, phrase_values, word_class
 
 
-# The school topic a comparative compares ("cheaper": tuition).
-
-
 # A comparative's (field, direction) -> the order that puts the school it favours first.
 COMPARATIVE_SORTS = {("tuition", "below"): "tuition_low", ("tuition", "above"): "tuition_high",
                      ("grad_rate", "above"): "grad_rate", ("grad_rate", "below"): "grad_rate_low",
