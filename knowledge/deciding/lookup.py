@@ -13,6 +13,7 @@ from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 import numpy as np
 
+from knowledge.deciding.ranking import serves
 from knowledge.store.engine import cached_per_store
 from knowledge.store.queries import (SchoolFacts, all_school_facts, cities,
                                      profile_sentences, school_names_and_aliases, state_names)
@@ -79,7 +80,7 @@ def feature_evidence(school: SchoolFacts, feature: str) -> List[Evidence]:
     if feature in ("online study", "part-time study"):
         wanted = "online" if feature == "online study" else "part_time"
         quotes = [f"{f.program}: “{f.quote}”" for f in school.study_formats
-                  if f.format == wanted or (wanted == "part_time" and f.format == "online")]
+                  if serves(f.format, wanted)]
         return [Evidence(school.name, quote) for quote in quotes]
     spec = vocabulary()["features"].get(feature)
     if spec is None:

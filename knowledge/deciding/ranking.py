@@ -22,12 +22,16 @@ def value_of(facts: SchoolFacts) -> float:
     return facts.score / (facts.tuition_per_year / VALUE_UNIT)
 
 
+def serves(offered: str, wanted: str) -> bool:
+    """A program offered in one format serves a user who wants another. Fully online study
+    counts as a part-time format too: the source's part-time guide lists "fully asynchronous
+    online" among its part-time format options."""
+    return offered == wanted or (wanted == "part_time" and offered == "online")
+
+
 def offers(facts: SchoolFacts, study_format: str) -> bool:
-    """The profile says the school offers this format. Fully online study counts as a
-    part-time format too: the source's part-time guide lists "fully asynchronous online"
-    among its part-time format options."""
-    formats = {f.format for f in facts.study_formats}
-    return study_format in formats or (study_format == "part_time" and "online" in formats)
+    """The profile says the school offers this format (or one that serves it)."""
+    return any(serves(f.format, study_format) for f in facts.study_formats)
 
 
 @dataclass(frozen=True)

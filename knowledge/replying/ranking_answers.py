@@ -3,7 +3,7 @@ and the same page as a table (knowledge.replying.tables) for channels that draw 
 from dataclasses import dataclass, replace
 from typing import List, Optional, Sequence, Tuple
 
-from knowledge.deciding.ranking import VALUE_FORMULA, Ranking, rank, value_of
+from knowledge.deciding.ranking import VALUE_FORMULA, Ranking, rank, serves, value_of
 from knowledge.question import SCORE_STEP, SORT_KEYS, Criteria
 from knowledge.replying.source_labels import listed_span, source as source_data
 from knowledge.replying.school_answers import (
@@ -147,9 +147,8 @@ def _format_programs(ranking: Ranking) -> str:
     source says is offered that way (Syracuse: MS in Applied Data Science)."""
     parts = []
     for school in ranking.listed:
-        programs = [f.program for f in school.study_formats if f.program and (
-            f.format in ranking.criteria.formats or
-            "part_time" in ranking.criteria.formats and f.format == "online")]
+        programs = [f.program for f in school.study_formats if f.program and any(
+            serves(f.format, wanted) for wanted in ranking.criteria.formats)]
         if programs:
             parts.append(f"{school.short_name}: {' and '.join(dict.fromkeys(programs))}")
     return "; ".join(parts)

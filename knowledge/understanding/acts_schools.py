@@ -2,6 +2,7 @@
 question implies when it names no topic), questions asked of every profile, schools outside
 the listed rows, and a topic carried over to the schools in focus."""
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import List, Optional, Tuple
 
@@ -41,12 +42,13 @@ class SchoolRules(ReaderBase):
             return None
         topic = next((t for t in self.topics if t in TIE_FIELDS), "rank_score")
         value = TIE_FIELDS[topic]
-        figures = [value(s) for s in all_school_facts()]
         school = school_facts(self.schools[0]) if self.schools else None
         if self.schools and school is None:
             return None
-        tied = tuple(s.name for s in all_school_facts() if value(s) is not None and (
-            value(s) == value(school) if school else figures.count(value(s)) >= 2))
+        schools = all_school_facts()
+        shared = Counter(value(s) for s in schools)
+        tied = tuple(s.name for s in schools if value(s) is not None and (
+            value(s) == value(school) if school else shared[value(s)] >= 2))
         if len(tied) < 2:
             return None
         sort = {"tuition": "tuition_low", "graduation_rate": "grad_rate"}.get(topic, "score")

@@ -55,8 +55,8 @@ def split_sentences(text: str, boundary: str) -> List[str]:
         if not part or not part.strip():
             continue
         last = sentences[-1].rstrip() if sentences else ""
-        if last.endswith(".") and last[:-1].rsplit(None, 1)[-1:] and \
-                last[:-1].rsplit(None, 1)[-1].lower() in abbreviations:
+        last_word = last[:-1].rsplit(None, 1)[-1:] if last.endswith(".") else []
+        if last_word and last_word[0].lower() in abbreviations:
             sentences[-1] = f"{last} {part}"
         else:
             sentences.append(part)
