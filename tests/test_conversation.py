@@ -840,3 +840,12 @@ def test_schools_sharing_a_figure_and_cheaper_than_that_as_a_bound(chat):
     assert rows(midwest("is there a private school in the midwest on your list thats cheaper "
                         "than that")) == [
         "Illinois Institute of Technology", "Saint Louis University"]
+
+
+def test_staying_local_in_the_city_said_before_feeds_the_advice(chat):
+    """"something close to home" reads the user's own city (said a turn before, not in this
+    message) as the place of the advice: it once stopped the turn with an error."""
+    chat("im in boston")
+    reply = chat("something close to home, what would you recommend for me")
+    assert reply.startswith("Top") and "in Boston, MA, can't relocate" in reply
+    assert chat.context.profile.city == "Boston" and chat.context.profile.state == "MA"

@@ -92,8 +92,11 @@ class ReaderBase:
             profile.update(state=values["states"][0], more_states=values["states"][1:],
                            city=None)
         if values.get("cities"):
-            place = next(p for p in self.places if p.value == values["cities"][0])
-            profile.update(city=place.value, state=place.state, more_states=())
+            # the city is named here, or is the user's own ("stay local": _near_the_user)
+            city = values["cities"][0]
+            place = next((p for p in self.places if p.value == city), None)
+            state = place.state if place else self.state.profile.state
+            profile.update(city=city, state=state, more_states=())
         if values.get("formats"):
             profile["format"] = values["formats"][0]
         cleared = self.crit.change.cleared
