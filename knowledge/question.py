@@ -169,6 +169,7 @@ class Question:
     schools: Tuple[str, ...] = ()  # listed schools the question is about, in order
     from_rows: bool = False  # the schools are rows of the last list the user pointed at
     by_rank: bool = False  # the schools were asked for by rank ("who is #13")
+    stepped_from: Optional[str] = None  # "right below it": the school the step left
     unlisted: Tuple[str, ...] = ()  # named schools the source does not list among its rows
     unknown_mentions: Tuple[str, ...] = ()  # names that match no school at all
     missing_ranks: Tuple[int, ...] = ()  # ranks asked for that the source does not show

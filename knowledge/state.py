@@ -119,12 +119,14 @@ class ConversationState:
     covered_share: Optional[int] = None  # answer took it off the tuition ("and for penn?")
     leader: Optional[str] = None  # the one school a comparison answered "who has the best"
     # with: "is it cheaper than cmu" next is about it, not about every school compared
+    stepped_from: Optional[str] = None  # the school a step along the ranking started from:
+    # after "who's right below emory", "and just above" is above Emory
 
 
     def with_focus(self, schools: Tuple[str, ...]) -> "ConversationState":
         """These schools in focus; they join the recent ones ("which of the two")."""
         kept = [school for school in self.recent if school not in schools]
-        return replace(self, focus=tuple(schools), leader=None,
+        return replace(self, focus=tuple(schools), leader=None, stepped_from=None,
                        recent=tuple([*kept, *schools][-MAX_FOCUS:]))
 
     def but(self, **changes: Any) -> "ConversationState":

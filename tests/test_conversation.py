@@ -849,3 +849,30 @@ def test_staying_local_in_the_city_said_before_feeds_the_advice(chat):
     reply = chat("something close to home, what would you recommend for me")
     assert reply.startswith("Top") and "in Boston, MA, can't relocate" in reply
     assert chat.context.profile.city == "Boston" and chat.context.profile.state == "MA"
+
+
+def test_steps_along_the_ranking_counted_and_from_where_they_started(chat):
+    """"and just above" after "whos just below them" steps from the school the first step
+    left (Emory), not from the one it found; "the 2 right above that" are two steps from the
+    school in focus; "the last school on the list" with no list shown is the source's #25."""
+    chat("where is emory ranked")
+    assert "San Jose State University is #16" in chat("whos just below them")
+    assert "University of Pittsburgh-Pittsburgh Campus is #14" in chat("and just above")
+    two = chat("and the 2 right above that")
+    assert "Rochester Institute of Technology" in two and "University of San Diego" in two
+    assert "Emory" not in two
+    other = Chat()
+    assert "Saint Louis University" in other("whos the last school on the list u have")
+    above = other("and the 2 right above it")
+    assert "Boston University" in above and "Pennsylvania State University" in above
+    assert "Illinois Institute of Technology" not in above
+
+
+def test_cheaper_than_a_school_lists_every_match_but_is_it_cheaper_picks_one(chat):
+    cheaper = rows(chat("whats cheaper than uw"))
+    assert {"San Jose State University", "University of Central Florida",
+            "University of North Texas"} <= set(cheaper)
+    chat("out of cmu, syracuse and northwestern, who has the best graduation rate")
+    assert "Syracuse University ($61,310/yr" in chat("is it cheaper than cmu")
+    partners = chat("what companies does it partner with")
+    assert "NetApp" in partners and "Bosch" not in partners

@@ -120,7 +120,7 @@ def _facts(question: Question, state: ConversationState) -> Decision:
         topics=question.topics or state.topics if not question.features and not
         question.unknown_facts else question.topics,
         features=question.features, unknown_facts=question.unknown_facts,
-        last_act="rank_lookup" if asked_rank else "facts",
+        last_act="rank_lookup" if asked_rank else "facts", stepped_from=question.stepped_from,
         covered_dollars=question.covered_dollars, covered_share=question.covered_share)
     return outcomes, new_state
 

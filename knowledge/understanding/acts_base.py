@@ -65,7 +65,7 @@ class ReaderBase:
         """The question with everything found in the message; `fields` override."""
         found: Dict[str, Any] = dict(
             text=self.message.text, schools=self.schools, from_rows=self.subjects.from_rows,
-            by_rank=self.subjects.by_rank,
+            by_rank=self.subjects.by_rank, stepped_from=self.subjects.stepped_from,
             unlisted=tuple(n.school for n in self.mentions.unlisted),
             unknown_mentions=self.mentions.unknown, missing_ranks=self.subjects.missing,
             suggestion=self.mentions.suggestion, criteria=self.crit.change,
@@ -182,8 +182,9 @@ class ReaderBase:
         if self.crit.change.values.get("sort_by") is None:
             return False
         tokens_ = self.words.tokens
-        bounds = self._head() or self._list_request()  # "a private school on your list thats
-        # cheaper than that": a bound, no pick
+        bounds = self._head() or self._list_request() or not self.refs.focus
+        # "whats cheaper than uw", "a private school on your list thats cheaper than that":
+        # a bound, no pick (but "is it cheaper than cmu" picks the one of the two)
         words = {w for i, w in enumerate(tokens_)
                  if not (bounds and tokens_[i + 1:i + 2] == ("than",))}
         superlative, plural = word_class("superlatives"), word_class("plurals")

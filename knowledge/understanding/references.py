@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 from knowledge.understanding.vocabulary import (
-    Tokens, find, first_value, has, number_word, phrase_list, phrases_for_values, taken_back,
+    Tokens, find, has, number_word, phrase_list, phrases_for_values, taken_back,
     vocabulary,
     word_class)
 
@@ -30,6 +30,8 @@ class References:
     focus: bool = False  # "it", "its", "there", "they"
     plural_focus: bool = False  # "they", "them", "both": with no focus, the rows shown
     rank_step: int = 0  # +1 "right below it", -1 "right above it"
+    step_count: int = 1  # "the 2 right above it": that many steps
+    step_pointed: bool = False  # "above it", "right above that": from the school in focus
     list_cue: bool = False  # "on that list": a number is a row
     named_span: Optional[Tuple[int, int]] = None  # "the evanston one": tokens naming a row
     pick_span: Optional[Tuple[int, int]] = None  # "the higher ranked of those two": which
@@ -92,6 +94,15 @@ def _rank_numbers(text: str, words: Tokens, list_cue: bool) -> Tuple[List[int], 
                 or word[0].isdigit():  # "13th" says which row or rank wherever it stands
             numbers.append(value)
     return ranks, numbers
+
+
+def _step_count(words: Tokens, start: int) -> int:
+    """"the 2 right above it", "three schools just below": the count before a step."""
+    before = words[max(0, start - 2):start]
+    if len(before) == 2 and before[1] in word_class("row_nouns"):
+        before = before[:1]
+    count = number_word(before[-1]) if before else None
+    return count if count and 1 < count <= 25 else 1
 
 
 def _leading(words: Tokens) -> Optional[Tuple[str, int]]:
@@ -170,13 +181,21 @@ def read_references(text: str, words: Tokens) -> References:
     list_hits = [hit for hit in find(words, phrase_list("list_words"))
                  if not not_rows & set(range(hit.start, hit.end)) and
                  not _counts_a_new_list(words, hit.start, hit.end)]
-    step = first_value(words, phrases_for_values("rank_step"))
+    steps = find(words, phrases_for_values("rank_step"))
+    step_count = _step_count(words, steps[0].start) if steps else 1
+    if step_count > 1:  # "the 2 right above it": not the pair in focus, nor row 2
+        pair_hits = [hit for hit in pair_hits if hit.end <= steps[0].start - 2]
+        numbers = [n for n in numbers if n != step_count]
+        rows = [row for row in rows if row != step_count]
     return References(
         rows=tuple(rows), numbers=tuple(numbers), ranks=tuple(ranks),
         all_rows=bool(list_hits), pair=bool(pair_hits),
         group=int(group_hits[0].value) if group_hits else 2,
         focus=has(words, phrase_list("focus_words")),
         plural_focus=has(words, phrase_list("plural_focus_words")),
-        rank_step={"below": 1, "above": -1}.get(step, 0) if step is not None else 0,
+        rank_step={"below": 1, "above": -1}[steps[0].value] if steps else 0,
+        step_count=step_count,
+        step_pointed=bool(steps) and bool(set(words[steps[0].start:steps[0].end + 1]) &
+                                          word_class("step_pointers")),
         list_cue=list_cue,
         named_span=_named_span(words), pick_span=_pick_span(words), leading=_leading(words))

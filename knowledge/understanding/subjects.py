@@ -36,6 +36,9 @@ def _rows_for(refs: References, state: ConversationState, numbers_are_rows: bool
     """The schools of the last list the words point at: "the first three" and "the first
     and last of these" on the page just shown, "the 7th one" by the number shown beside it."""
     shown = state.last_list
+    if shown is None and LAST in refs.rows and refs.list_cue:
+        # "whos the last school on the list u have", no list shown: the source's last row
+        return (max(all_school_facts(), key=lambda s: s.rank).name,)
     if shown is None:
         return ()
     page, rows = shown.shown, shown.rows
@@ -164,6 +167,15 @@ def _of_pair(refs: References, state: ConversationState) -> Tuple[str, ...]:
     return ()
 
 
+def _step_anchor(refs: References, state: ConversationState) -> Optional[str]:
+    """Where a step along the ranking starts: the school in focus ("right below it"), but
+    after one step, "and just above" (no "it") steps from where that one started."""
+    if state.stepped_from and state.last_act == "rank_lookup" and not (
+            refs.focus or refs.step_pointed):
+        return state.stepped_from
+    return state.focus[-1] if state.focus else None
+
+
 class Subjects:
     """The schools a message is about, and how it named them."""
 
@@ -173,6 +185,7 @@ class Subjects:
         self.schools: Tuple[str, ...] = ()
         self.from_rows = self.plural = self.by_rank = False
         self.missing: Tuple[int, ...] = ()
+        self.stepped_from: Optional[str] = None  # the school a step along the ranking left
         named = [n.school for n in mentions.listed
                  if n.school not in crit.anchors and n.school not in crit.excluded]
         out = _taken_out(words.tokens, mentions)
@@ -203,11 +216,16 @@ class Subjects:
         for number in (*refs.ranks, *(() if rows_numbers else refs.numbers)):
             school = _ranked(number)
             (ranked.append(school) if school else missing.append(number))
-        if refs.rank_step and state.focus:
-            base = next((s for s in all_school_facts() if s.name == state.focus[-1]), None)
+        anchor = _step_anchor(refs, state)
+        if refs.rank_step and anchor:
+            base = next((s for s in all_school_facts() if s.name == anchor), None)
             if base:
-                school = _ranked(base.rank + refs.rank_step)
-                (ranked.append(school) if school else missing.append(base.rank + refs.rank_step))
+                steps = sorted(base.rank + refs.rank_step * n
+                               for n in range(1, refs.step_count + 1))
+                for rank in (r for r in steps if r >= 1):
+                    school = _ranked(rank)
+                    (ranked.append(school) if school else missing.append(rank))
+                self.stepped_from = anchor
         self.missing = tuple(missing)
         if refs.named_span and not (by_name or rows or ranked or named or missing) and \
                 state.focus and not _names_a_place(refs.named_span, places) and \
