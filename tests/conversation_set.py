@@ -13,6 +13,7 @@ written by a separate author from the source document alone) is never read while
 is reported on its own.
 """
 import re
+from concurrent.futures import ThreadPoolExecutor
 import uuid
 from dataclasses import dataclass
 from functools import lru_cache
@@ -127,18 +128,25 @@ def set_of(conversation_id: str) -> str:
     return conversation_id.split("-", 1)[0]
 
 
-def run(part: str, say: Callable[[str, str], str], sets: Sequence[str] = ()) -> List[Result]:
+def run(part: str, say: Callable[[str, str], str], sets: Sequence[str] = (),
+        users_at_once: int = 1) -> List[Result]:
     """Every conversation of a part (or of its `sets` only), each as a new user:
-    `say(sender, text)` -> reply."""
+    `say(sender, text)` -> reply. With `users_at_once` > 1, that many conversations go on
+    at the same time (each its turns in order), as users of a server do: `say` must be safe
+    to call from threads then (REST is; the in-process bot is not)."""
+    conversations = [c for c in load(part) if not sets or set_of(c.id) in sets]
+    with ThreadPoolExecutor(max_workers=users_at_once) as pool:
+        talks = list(pool.map(lambda conversation: _talk(conversation, say), conversations))
+    return [result for talk in talks for result in talk]
+
+
+def _talk(conversation: Conversation, say: Callable[[str, str], str]) -> List[Result]:
+    sender = f"set-{conversation.id}-{uuid.uuid4().hex[:6]}"
     results = []
-    for conversation in load(part):
-        if sets and set_of(conversation.id) not in sets:
-            continue
-        sender = f"set-{conversation.id}-{uuid.uuid4().hex[:6]}"
-        for number, turn in enumerate(conversation.turns, 1):
-            reply = say(sender, turn.user)
-            results.append(Result(conversation.id, number, turn, reply,
-                                  tuple(problems(turn, reply))))
+    for number, turn in enumerate(conversation.turns, 1):
+        reply = say(sender, turn.user)
+        results.append(Result(conversation.id, number, turn, reply,
+                              tuple(problems(turn, reply))))
     return results
 
 
