@@ -876,3 +876,22 @@ def test_cheaper_than_a_school_lists_every_match_but_is_it_cheaper_picks_one(cha
     assert "Syracuse University ($61,310/yr" in chat("is it cheaper than cmu")
     partners = chat("what companies does it partner with")
     assert "NetApp" in partners and "Bosch" not in partners
+
+
+def test_the_place_of_someone_described_feeds_the_list_asked_unless_they_study_online(chat):
+    """A place said of the person the user asks for is where the list is ("she's in
+    pennsylvania ... options?", "transferring her to atlanta ... near there?"), but not for
+    someone who needs a fully online program: where he lives limits none of those."""
+    online = chat("my husband works full time in ohio and can't relocate, he'd need something "
+                  "fully online. which ranked programs do that?")
+    assert "University of Pennsylvania" in online and "no program in Ohio" not in online
+    public = Chat()
+    assert rows(public("she's in pennsylvania and wants a public school. options?")) == [
+        "University of Pittsburgh-Pittsburgh Campus", "Pennsylvania State University-Main Campus"]
+    moving = Chat()
+    assert rows(moving("my partner is in orlando, works full time at a bank, wants a cheap "
+                       "public ml masters close by. ideas?")) == ["University of Central Florida"]
+    assert "#18" in moving("where does it rank and what's the grad rate")
+    near = moving("ok plot twist, her bank is transferring her to atlanta in the spring. same "
+                  "kind of thing near there?")
+    assert "University of Georgia" in near and "$4,478" not in near

@@ -24,7 +24,8 @@ from knowledge.understanding.profile import read_profile
 from knowledge.understanding.references import read_references
 from knowledge.understanding.schools import Named, SchoolMentions, find_schools
 from knowledge.understanding.spelling import corrected
-from knowledge.understanding.vocabulary import ends_with_phrase, find, phrase_list, unusable_numbers
+from knowledge.understanding.vocabulary import (
+    ends_with_phrase, find, phrase_list, unusable_numbers, word_class)
 from knowledge.understanding.subjects import Subjects
 
 
@@ -47,13 +48,17 @@ def read(message: Message, state: ConversationState) -> Question:
     places = find_places(text, words.tokens, mentions.covered)
     kept = [p for p in places if not negated(words.tokens, p)]
     asked_places = [p for p in kept if p.start not in words.hidden]
-    if not asked_places and words.has("list_requests") and not words.has("open_to_moving"):
-        asked_places = kept  # "he lives in georgia ... anything there?" (not "i'd relocate")
+    online = "online" in words.values("study_formats")  # where they live limits no online
+    # program: "can't relocate, he'd need something fully online. which ranked programs do that"
     refs = with_bare_number(read_references(text, words.tokens), words)
     if refs.focus and words.has("it_phrases"):
         refs = replace(refs, focus=False)  # "make it private only": no school meant
-    if refs.focus and asked_places and {words.tokens[h.start:h.end] for h in find(
-            words.tokens, phrase_list("focus_words"))} == {("there",)}:
+    there = refs.focus and {words.tokens[h.start:h.end] for h in find(
+        words.tokens, phrase_list("focus_words")) if h.start not in words.hidden} == {("there",)}
+    if not asked_places and not online and (there or _asks_for_a_list(words)):
+        asked_places = kept  # "he lives in georgia ... anything there?", "she's in pennsylvania
+        # and wants a public school. options?" (not "i'd relocate")
+    if there and asked_places:
         refs = replace(refs, focus=False)  # "in nyc. whats there": the place named
     dropped = tuple(dict.fromkeys(p.value for p in places if p.kind == "state" and (
         negated(words.tokens, p) or left_out(words.tokens, p))))
@@ -62,13 +67,21 @@ def read(message: Message, state: ConversationState) -> Question:
                          rank_talk=_rank_talk(state))
     if "min_rank" in crit.change.values:  # "ranked 11 through 15": a list, not rank 11
         refs = replace(refs, ranks=(), numbers=())
-    if not asked_places and words.has("stay_local"):
+    if not asked_places and words.has("stay_local") and not online:
         crit = _near_the_user(crit, state, kept)
     crit = _with_wished_control(crit, words, places)
     subjects = Subjects(words, refs, mentions, places, crit, state)
     profile = read_profile(text, words.tokens, places, crit.change.values.get("max_tuition"))
     return Reader(message, state, words, mentions, places, refs, crit, subjects,
                    profile).question()
+
+
+def _asks_for_a_list(words: Words) -> bool:
+    """"anything there?", or a question of list words alone ("options?", "ideas?")."""
+    if words.has("open_to_moving"):
+        return False
+    asked = [w for i, w in enumerate(words.tokens) if i not in words.hidden]
+    return words.has("list_requests") or bool(asked) and set(asked) <= word_class("bare_list_asks")
 
 
 def _rank_talk(state: ConversationState) -> bool:
