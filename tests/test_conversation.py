@@ -895,3 +895,34 @@ def test_the_place_of_someone_described_feeds_the_list_asked_unless_they_study_o
     near = moving("ok plot twist, her bank is transferring her to atlanta in the spring. same "
                   "kind of thing near there?")
     assert "University of Georgia" in near and "$4,478" not in near
+
+
+def test_own_budget_least_expensive_and_she_is_a_person_not_a_school(chat):
+    """"that fit my budget" is the budget said before; "the least expensive" of a list is
+    one row; "she" is the person asked for, so "give me the 3 highest ranked public ones"
+    is a new list, not the schools in focus."""
+    chat("im in texas, need a public school under 20k a year, what do i have")
+    fitting = chat("ok outside texas then, top 3 by rank that fit my budget")
+    assert rows(fitting) == ["University of Washington-Seattle Campus",
+                             "University of California-Irvine", "San Jose State University"]
+    mass = Chat()
+    mass("which schools on the ranking are in massachusetts")
+    assert rows(mass("which of those is the least expensive")) == ["Clark University"]
+    public = mass("oh she'd actually move for the right school, she just told me. forget "
+                  "massachusetts - give me the 3 highest ranked public ones under 12k")
+    assert rows(public) == ["University of Washington-Seattle Campus",
+                            "University of California-Irvine", "San Jose State University"]
+
+
+def test_the_employer_asked_about_and_a_list_after_employer_talk(chat):
+    """(With the classifier's hint, as the NLU gives it: without one, a message naming an
+    employer and asking nothing else is a fact about the user.)"""
+    apple = chat("i work at apple and a friend asked whether apple pays for an ml masters. "
+                 "what does the guide say and is there a catch", act="employer", confidence=0.9)
+    assert apple.startswith("Apple")
+    deloitte = chat("wait i think you assumed she works at apple. i'm the apple one, she's at "
+                    "deloitte. what does deloitte do", act="employer", confidence=0.9)
+    assert deloitte.startswith("Deloitte")
+    listed = chat("she's in atlanta and would go private if it's covered. highest ranked "
+                  "private there + cost?")
+    assert rows(listed) == ["Emory University"] and "$59,920" in listed

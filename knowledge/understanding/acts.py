@@ -187,9 +187,12 @@ class Reader(ListRules, SchoolRules):
         return None
 
     def _asks_more_of_employer(self) -> bool:
-        """A question on the benefit of the employer just talked about, naming no school."""
+        """A question on the benefit of the employer just talked about, naming no school
+        (nor asking for a list: "would go private if it's covered. highest ranked private
+        there + cost?")."""
         return bool(self.state.last_act == "employer" and self.state.employer and
                     not self.mentions.listed and not self.off_topic and
+                    not (self.crit.change and self._superlative()) and
                     self.message.act != "out_of_scope" and self._benefit_words() and
                     self._asks())
 

@@ -70,6 +70,7 @@ def read(message: Message, state: ConversationState) -> Question:
     if not asked_places and words.has("stay_local") and not online:
         crit = _near_the_user(crit, state, kept)
     crit = _with_wished_control(crit, words, places)
+    crit = _within_own_budget(crit, words, state)
     subjects = Subjects(words, refs, mentions, places, crit, state)
     profile = read_profile(text, words.tokens, places, crit.change.values.get("max_tuition"))
     return Reader(message, state, words, mentions, places, refs, crit, subjects,
@@ -124,6 +125,16 @@ def _with_wished_control(crit: CriteriaReading, words: Words, places) -> Criteri
     if wished is None:
         return crit
     values = {**crit.change.values, "control": wished}
+    return replace(crit, change=CriteriaChange(values, crit.change.cleared))
+
+
+def _within_own_budget(crit: CriteriaReading, words: Words,
+                       state: ConversationState) -> CriteriaReading:
+    """"top 3 by rank that fit my budget": the budget the user said before, as a bound."""
+    budget = state.profile.budget
+    if not budget or "max_tuition" in crit.change.values or not words.has("own_budget_cues"):
+        return crit
+    values = {**crit.change.values, "max_tuition": budget}
     return replace(crit, change=CriteriaChange(values, crit.change.cleared))
 
 
