@@ -926,3 +926,16 @@ def test_the_employer_asked_about_and_a_list_after_employer_talk(chat):
     listed = chat("she's in atlanta and would go private if it's covered. highest ranked "
                   "private there + cost?")
     assert rows(listed) == ["Emory University"] and "$59,920" in listed
+
+
+def test_the_last_public_or_private_said_is_the_wish_and_forget_the_city_changes_the_list(chat):
+    """"private, ugh. ok forget the city, public ones in CA?": the reaction first, the wish
+    last; "public ones" there is the changed list, not the one public row of the advice;
+    "we cant swing private tuition" rules private out."""
+    chat("i'm in san diego, i have to keep my job. anything ranked near me?")
+    changed = chat("private, ugh. ok forget the city, public ones in CA?")
+    assert changed.startswith("Top") and "in California" in changed and "public" in changed
+    assert "San Jose State University" in changed and "Stands out" not in changed
+    texas = Chat()
+    assert rows(texas("my bf is in dallas and wants to do ml grad school, public only, we cant "
+                      "swing private tuition. anything in texas?")) == ["University of North Texas"]

@@ -329,6 +329,7 @@ def _control(words: Tokens, places: Sequence[Place], text: str = "",
     words of clear cues)."""
     answered_no = {m.group(1) for m in re.finditer(r"\bno\s*[,;:.!-]+\s*(\w+)", text.lower())}
     ruled_out = None
+    wished: List[str] = []
     for hit in find(words, phrases_for_values("control")):
         if words[hit.start] == "state" and any(p.end == hit.start for p in places):
             continue
@@ -336,11 +337,16 @@ def _control(words: Tokens, places: Sequence[Place], text: str = "",
             continue
         said_no = words[hit.start - 1:hit.start] == ("no",) and \
             words[hit.start] not in answered_no
-        if said_no or words[hit.start - 1:hit.start] == ("not",) or \
+        before = words[max(0, hit.start - 3):hit.start]  # "we cant swing private tuition"
+        negated_before = bool(set(before[:-1]) & word_class("limit_negations")) and \
+            "mind" not in before  # (but "i dont mind private")
+        if said_no or negated_before or words[hit.start - 1:hit.start] == ("not",) or \
                 has(words[hit.end:hit.end + RULED_OUT_WINDOW], phrase_list("ruled_out_cues")):
             ruled_out = hit.value  # "private tuition is out of the question"
             continue
-        return hit.value
+        wished.append(hit.value)
+    if wished:  # "private, ugh. ok forget the city, public ones in CA?": the last one said
+        return wished[-1]
     return None if ruled_out is None else next(c for c in CONTROLS if c != ruled_out)
 
 

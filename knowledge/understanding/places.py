@@ -56,6 +56,8 @@ def find_places(text: str, words: Tokens, covered: Sequence[bool] = ()) -> List[
     capitals = {code.lower() for code in re.findall(r"\b([A-Z]{2})\b", text or "")
                 if code in codes and code not in ambiguous}
     found += _lowercase_codes(visible, found, capitals)
+    placed = {p.value for p in found if p.start < len(words)}  # a code found where it stands
+    found = [p for p in found if p.start < len(words) or p.value not in placed]  # counts once
     return sorted(found, key=lambda place: place.start)
 
 

@@ -207,8 +207,10 @@ class Subjects:
         candidates = tuple(dict.fromkeys(  # what the user has seen lately
             [*(state.last_list.shown if state.last_list else ()), *state.focus, *state.recent]))
         span = refs.named_span
-        if span and words.tokens[span[1]] == "ones" and words.has("refine_cues"):
-            span = None  # "actually just the california ones": the list changes
+        if span and words.tokens[span[1]] == "ones" and (words.has("refine_cues") or
+                                                         words.has("clear_cues")):
+            span = None  # "actually just the california ones", "ok forget the city, public
+            # ones in CA?": the list changes
         by_name = _named_rows(span, mentions, places, candidates, words.tokens,
                               state.last_list.shown if state.last_list else ())
         missing: List[int] = []
@@ -227,8 +229,8 @@ class Subjects:
                     (ranked.append(school) if school else missing.append(rank))
                 self.stepped_from = anchor
         self.missing = tuple(missing)
-        if refs.named_span and not (by_name or rows or ranked or named or missing) and \
-                state.focus and not _names_a_place(refs.named_span, places) and \
+        if span and not (by_name or rows or ranked or named or missing) and \
+                state.focus and not _names_a_place(span, places) and \
                 not mentions.unlisted:  # ("the georgia tech one": that school, not listed)
             by_name = state.focus[-1:]  # "the engineering-flavored one": the one in focus
         schools = tuple(dict.fromkeys([*rows, *by_name, *ranked, *named]))
