@@ -939,3 +939,13 @@ def test_the_last_public_or_private_said_is_the_wish_and_forget_the_city_changes
     texas = Chat()
     assert rows(texas("my bf is in dallas and wants to do ml grad school, public only, we cant "
                       "swing private tuition. anything in texas?")) == ["University of North Texas"]
+
+
+def test_a_tax_question_on_what_an_employer_pays_gets_the_tax_free_note(chat):
+    chat("whats the yearly tuition at uw")
+    taxed = chat("hmm our policy only covers 5250 a year. is that amount taxable for her or not")
+    assert "$5,250 tax-free" in taxed and "$11,524" not in taxed
+    career = Chat()  # ("out of tax season": no tax question)
+    top = career("im a cpa in nyc and i want out of tax season forever. show me the top 5 "
+                 "schools overall pls")
+    assert len(rows(top)) == 5

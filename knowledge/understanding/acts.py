@@ -209,6 +209,9 @@ class Reader(ListRules, SchoolRules):
         facts; "how do people in the top programs afford it": the financing guide."""
         if self.off_topic or self.mentions.unlisted:
             return None
+        if self.words.has("tax_cues") and not self.mentions.listed:  # "is that 5250 taxable":
+            # the employer benefits' note on the federal tax-free amount
+            return self.base("employer", employer=self.employer or self.state.employer)
         found = self.words.values("guide_cues")
         if not found or found[0] == "financing" and (self.mentions.listed or self.unknown_facts):
             return None  # ("financial aid at cmu": what the source says of CMU, or that it
