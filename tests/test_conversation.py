@@ -949,3 +949,14 @@ def test_a_tax_question_on_what_an_employer_pays_gets_the_tax_free_note(chat):
     top = career("im a cpa in nyc and i want out of tax season forever. show me the top 5 "
                  "schools overall pls")
     assert len(rows(top)) == 5
+
+
+def test_if_its_covered_is_no_school_and_there_is_the_users_own_city(chat):
+    """"she'd go private if it's covered. highest ranked private one there + cost?": "it" is
+    no school, "there" is her city said a turn before, "highest ranked" orders the list
+    ("cost" only names a field); a step along the ranking then goes from Emory."""
+    chat("hi! asking for my sister. she lives in atlanta, works full time as an accountant "
+         "and her company would pay part of it. what are her options?")
+    listed = chat("she'd go private if it's covered. highest ranked private one there + cost?")
+    assert rows(listed) == ["Emory University"] and "$59,920" in listed
+    assert "San Jose State University" in chat("who's right below them in the ranking")

@@ -252,12 +252,13 @@ def _sort_key(words: Tokens, bounds: Mapping[str, Any]) -> Optional[str]:
     with a sort cue, so "... 95% or better" keeps the list's own order."""
     weak = {phrase for phrase, _value in phrase_list("weak_sort_phrases")}
     cue = has(words, phrase_list("sort_cues"))
-    ordered = []
+    ordered, strong = [], []
     for hit in find(words, phrases_for_values("sort_keys")):
         if MONEY_WORD.match(words[hit.end] if hit.end < len(words) else ""):
             continue  # "make the bottom 40k": a tuition bound, not the lowest ranked
         if words[hit.start:hit.end] not in weak:
-            ordered.append(_turned_low(words, hit.start, hit.value))
+            strong.append(_turned_low(words, hit.start, hit.value))
+            ordered.append(strong[-1])
             continue
         field = hit.value.split("_")[0]
         bounded = any(key.endswith(field) or key.endswith(f"{field}_rate")
@@ -269,8 +270,11 @@ def _sort_key(words: Tokens, bounds: Mapping[str, Any]) -> Optional[str]:
                 if words[hit.start - 1:hit.start] == ("by",)]
     if explicit:  # "top 5 by score. name + tuition": the order asked "by" wins
         return explicit[0]
-    specific = [value for value in ordered if value != "score"]
-    return specific[0] if specific else ("score" if ordered else None)
+    # "highest ranked private one there + cost?": a field only named ("cost") does not
+    # outweigh an order asked in so many words
+    chosen = strong or ordered
+    specific = [value for value in chosen if value != "score"]
+    return specific[0] if specific else ("score" if chosen else None)
 
 
 def _turned_low(words: Tokens, start: int, key: str) -> str:

@@ -53,8 +53,10 @@ def read(message: Message, state: ConversationState) -> Question:
     refs = with_bare_number(read_references(text, words.tokens), words)
     if refs.focus and words.has("it_phrases"):
         refs = replace(refs, focus=False)  # "make it private only": no school meant
-    there = refs.focus and {words.tokens[h.start:h.end] for h in find(
-        words.tokens, phrase_list("focus_words")) if h.start not in words.hidden} == {("there",)}
+    not_pointing = {i for h in find(words.tokens, phrase_list("it_phrases"))  # "if it's
+                    for i in range(h.start, h.end)} | words.hidden  # covered", a told sentence
+    there = {words.tokens[h.start:h.end] for h in find(words.tokens, phrase_list("focus_words"))
+             if h.start not in not_pointing} == {("there",)}
     if not asked_places and not online and (there or _asks_for_a_list(words)):
         asked_places = kept  # "he lives in georgia ... anything there?", "she's in pennsylvania
         # and wants a public school. options?" (not "i'd relocate")
@@ -67,7 +69,11 @@ def read(message: Message, state: ConversationState) -> Question:
                          rank_talk=_rank_talk(state))
     if "min_rank" in crit.change.values:  # "ranked 11 through 15": a list, not rank 11
         refs = replace(refs, ranks=(), numbers=())
-    if not asked_places and words.has("stay_local") and not online:
+    list_asked = "control" in crit.change.values or "sort_by" in crit.change.values and bool(
+        word_class("superlatives") & set(words.tokens))  # (not "whats the grad rate there")
+    if not asked_places and not online and (words.has("stay_local") or there and not kept and
+                                            list_asked):
+        # "what could I commute to", "highest ranked private one there" (her city, said before)
         crit = _near_the_user(crit, state, kept)
     crit = _with_wished_control(crit, words, places)
     crit = _within_own_budget(crit, words, state)
