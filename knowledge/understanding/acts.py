@@ -23,7 +23,7 @@ class Reader(ListRules, SchoolRules):
 
     def question(self) -> Question:
         for rule in (self.pending_answer, self.source_request, self.chit_chat,
-                     self.guide_cued, self.guide_point, self.tied, self.compare,
+                     self.tax_question, self.guide_cued, self.guide_point, self.tied, self.compare,
                      self.out_of_pocket, self.more, self.extend_list, self.within_rows,
                      self.named_states, self.school_facts, self.not_listed, self.states,
                      self.across_schools, self.recommend_first, self.employer_benefit,
@@ -203,15 +203,20 @@ class Reader(ListRules, SchoolRules):
         named = [m for m in self.message.entities.get(entity, ()) if m.strip()]
         return shortened(named[0]) if named else None
 
+    def tax_question(self) -> Optional[Question]:
+        """"is that 5250 taxable": the employer benefits, with the source's note on the
+        federal tax-free amount (a school named makes it a question about that school)."""
+        if self.off_topic or self.mentions.unlisted or self.mentions.listed or \
+                not self.words.has("tax_cues"):
+            return None
+        return self.base("employer", employer=self.employer or self.state.employer)
+
     def guide_cued(self) -> Optional[Question]:
         """"is no experience a problem", "zero work experience, a dealbreaker for cmu?": the
         work-experience guide (its points name the elite schools), not a school's admission
         facts; "how do people in the top programs afford it": the financing guide."""
         if self.off_topic or self.mentions.unlisted:
             return None
-        if self.words.has("tax_cues") and not self.mentions.listed:  # "is that 5250 taxable":
-            # the employer benefits' note on the federal tax-free amount
-            return self.base("employer", employer=self.employer or self.state.employer)
         found = self.words.values("guide_cues")
         if not found or found[0] == "financing" and (self.mentions.listed or self.unknown_facts):
             return None  # ("financial aid at cmu": what the source says of CMU, or that it

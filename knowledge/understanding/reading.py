@@ -11,7 +11,7 @@ do online?") describes the user, not the list asked for.
         -> Question(act="facts", schools=("Emory University",), topics=("programs",))
 """
 from dataclasses import replace
-from typing import Sequence, Tuple
+from typing import Any, Sequence, Tuple
 
 from knowledge.question import CriteriaChange, Message, Question
 from knowledge.state import ConversationState
@@ -51,10 +51,11 @@ def read(message: Message, state: ConversationState) -> Question:
     online = "online" in words.values("study_formats")  # where they live limits no online
     # program: "can't relocate, he'd need something fully online. which ranked programs do that"
     refs = with_bare_number(read_references(text, words.tokens), words)
-    if refs.focus and words.has("it_phrases"):
+    it_hits = find(words.tokens, phrase_list("it_phrases"))
+    if refs.focus and it_hits:
         refs = replace(refs, focus=False)  # "make it private only": no school meant
-    not_pointing = {i for h in find(words.tokens, phrase_list("it_phrases"))  # "if it's
-                    for i in range(h.start, h.end)} | words.hidden  # covered", a told sentence
+    not_pointing = {i for h in it_hits for i in range(h.start, h.end)} | words.hidden
+    # ("if it's covered", a told sentence: no pointing there)
     there = {words.tokens[h.start:h.end] for h in find(words.tokens, phrase_list("focus_words"))
              if h.start not in not_pointing} == {("there",)}
     if not asked_places and not online and (there or _asks_for_a_list(words)):
@@ -130,8 +131,7 @@ def _with_wished_control(crit: CriteriaReading, words: Words, places) -> Criteri
     wished = control_wished(told, places)
     if wished is None:
         return crit
-    values = {**crit.change.values, "control": wished}
-    return replace(crit, change=CriteriaChange(values, crit.change.cleared))
+    return _with_values(crit, control=wished)
 
 
 def _within_own_budget(crit: CriteriaReading, words: Words,
@@ -140,8 +140,7 @@ def _within_own_budget(crit: CriteriaReading, words: Words,
     budget = state.profile.budget
     if not budget or "max_tuition" in crit.change.values or not words.has("own_budget_cues"):
         return crit
-    values = {**crit.change.values, "max_tuition": budget}
-    return replace(crit, change=CriteriaChange(values, crit.change.cleared))
+    return _with_values(crit, max_tuition=budget)
 
 
 def _near_the_user(crit: CriteriaReading, state: ConversationState,
@@ -149,15 +148,20 @@ def _near_the_user(crit: CriteriaReading, state: ConversationState,
     """"what could I commute to from here": the place the user said they are, in this
     message ("i live in georgia and wanna stay in state. whats ranked") or before."""
     profile = state.profile
-    values = dict(crit.change.values)
     told_states = tuple(dict.fromkeys(p.value for p in told if p.kind == "state"))
     told_cities = tuple(dict.fromkeys(p.value for p in told if p.kind == "city"))
-    if told_cities or told_states:
-        values["cities" if told_cities else "states"] = told_cities or told_states
-    elif profile.city:
-        values["cities"] = (profile.city,)
-    elif profile.state:
-        values["states"] = (profile.state,)
-    else:
-        return crit
-    return replace(crit, change=CriteriaChange(values, crit.change.cleared))
+    if told_cities:
+        return _with_values(crit, cities=told_cities)
+    if told_states:
+        return _with_values(crit, states=told_states)
+    if profile.city:
+        return _with_values(crit, cities=(profile.city,))
+    if profile.state:
+        return _with_values(crit, states=(profile.state,))
+    return crit
+
+
+def _with_values(crit: CriteriaReading, **values: Any) -> CriteriaReading:
+    """The criteria read, with these values set (what they clear stays cleared)."""
+    return replace(crit, change=CriteriaChange({**crit.change.values, **values},
+                                               crit.change.cleared))

@@ -186,7 +186,6 @@ def read_references(text: str, words: Tokens) -> References:
     if step_count > 1:  # "the 2 right above it": not the pair in focus, nor row 2
         pair_hits = [hit for hit in pair_hits if hit.end <= steps[0].start - 2]
         numbers = [n for n in numbers if n != step_count]
-        rows = [row for row in rows if row != step_count]
     return References(
         rows=tuple(rows), numbers=tuple(numbers), ranks=tuple(ranks),
         all_rows=bool(list_hits), pair=bool(pair_hits),
