@@ -960,3 +960,11 @@ def test_if_its_covered_is_no_school_and_there_is_the_users_own_city(chat):
     listed = chat("she'd go private if it's covered. highest ranked private one there + cost?")
     assert rows(listed) == ["Emory University"] and "$59,920" in listed
     assert "San Jose State University" in chat("who's right below them in the ranking")
+
+
+def test_what_an_employer_would_leave_me_paying_is_out_of_pocket(chat):
+    chat("hi, i'm a data analyst at amazon in seattle. i can't quit, so part time or online. "
+         "what would fit me?")
+    chat("how much is the first one per year")
+    left = chat("and what would amazon leave me paying there")
+    assert "about $576/yr out of pocket" in left and "University of Washington" in left
