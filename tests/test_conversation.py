@@ -968,3 +968,110 @@ def test_what_an_employer_would_leave_me_paying_is_out_of_pocket(chat):
     chat("how much is the first one per year")
     left = chat("and what would amazon leave me paying there")
     assert "about $576/yr out of pocket" in left and "University of Washington" in left
+
+
+def test_there_after_a_list_points_at_its_rows_and_the_pick_shows_its_figure(chat):
+    chat("public schools in california?")
+    picked = chat("cheapest one there and the grad rate")
+    assert rows(picked) == ["San Jose State University"] and "100%" in picked
+    chat("which public schools are in the ranking")
+    where = chat("priciest of those + where is it")
+    assert "Pittsburgh" in where and "$20,154" in where  # where, and what picked it
+
+
+def test_a_place_taken_back_gives_way_to_the_one_named_after_it(chat):
+    chat("anything in texas")
+    swapped = chat("ok forget texas, make it georgia")
+    assert set(rows(swapped)) == {"Emory University", "University of Georgia"}
+    assert "District of Columbia" in chat("any programs in washington dc?")
+
+
+def test_corrections_of_a_count_a_bound_and_a_wish(chat):
+    chat("5 cheapest schools pls")
+    assert len(rows(chat("srry meant 3 not 5"))) == 3
+    assert len(rows(chat("cheapest 4 with grad rates"))) == 4
+    chat("private schools cheaper than emory?")
+    rebound = chat("sorry not emory, i meant cheaper than nyu")
+    assert "cheaper than NYU" in rebound and "cheaper than Emory" not in rebound
+    assert "Emory University" in rows(rebound)
+    other = Chat()
+    other("public schools under 60k")
+    assert "University of Pennsylvania" in rows(other("ok public/private doesnt matter"))
+
+
+def test_top_n_with_a_field_to_show_keeps_the_rankings_order(chat):
+    assert rows(chat("gimme the top 10, just names + tuition"))[0] == \
+        "Carnegie Mellon University"
+
+
+def test_a_number_after_whos_is_a_row_or_a_rank(chat):
+    assert "#30" in chat("ok whos 30")
+    chat("5 cheapest schools")
+    assert "University of North Texas" in chat("whos 3")
+
+
+def test_advice_shows_only_the_schools_that_keep_every_limit_when_two_do(chat):
+    advice = chat("i live in pennsylvania and want a public school, what do i have")
+    assert "Pittsburgh" in advice and "Penn State" in advice.replace(
+        "Pennsylvania State University-Main Campus", "Penn State")
+    assert "Carnegie Mellon" not in advice
+
+
+def test_a_place_beats_a_format_the_source_does_not_confirm(chat):
+    advice = chat("teacher in houston, i can only do evenings and we're staying in texas. "
+                  "so what fits me")
+    assert advice.index("University of North Texas") < advice.index("Syracuse University")
+
+
+def test_what_the_user_tells_feeds_the_advice_and_the_employer_sums(chat):
+    chat("im a nurse in atlanta and we're staying in georgia")
+    advice = chat("money wise 15k a year is our hard ceiling. so given all that which one")
+    assert "University of Georgia" in advice.split("\n")[1]
+    job = Chat()
+    job("i work at google, how much do they chip in for tuition")
+    assert "$10,000" in job("oh i just switched jobs, im at microsoft now")
+    paid = job("so if i went to uw whats the tuition vs what they'd cover")
+    assert "about $1,524/yr out of pocket" in paid
+    assert "$1,524/yr" in job("would that cover most of uw?")
+    hospital = Chat()
+    assert "$5,250" in hospital("my hospital reimburses up to 5250 a year, is that standard?")
+
+
+def test_a_school_with_a_remark_after_it_carries_the_question_over(chat):
+    chat("ok how much is usc per year")
+    carried = chat("and sjsu? way closer to me")
+    assert "$5,742" in carried and "$66,640" not in carried
+
+
+def test_profile_details_asked_in_other_words(chat):
+    assert "Neural Computation" in chat("what phd stuff does cmu offer")
+    assert "1.5-2 years" in chat("how many yrs is the usc ms")
+    online = chat("does syracuse have evening or online classes?")
+    assert online.count("MS in Applied Data Science") == 1  # one program answers both
+
+
+def test_lists_bounded_by_a_school_and_membership_questions(chat):
+    bounded = chat("is there anything on your list thats online and cheaper than slu?")
+    assert "University of Washington" in bounded
+    assert "#13" in chat("is university of san diego (the private one) on the list at all")
+    assert "not among the 25" in chat("dukes tuition?")
+    assert "Clark University" in chat("and #8s partners")
+
+
+def test_places_said_in_capitals_and_states_compared(chat):
+    told = chat("vfx artist in LA, cant leave LA. what's in los angeles on your list")
+    assert "Louisiana" not in told and "University of Southern California" in told
+    states = chat("we're moving to michigan or north carolina. which state's programs are "
+                  "cheaper")
+    assert "$28,700" in states and "$22,100" in states
+
+
+def test_which_of_the_two_on_the_field_just_asked(chat):
+    chat("penn grad rate?")
+    chat("and syracuse")
+    assert "Syracuse University" in chat("whos got the higher tuition out of the two")
+    chat("whats clarks grad rate")
+    chat("and irvine")
+    chat("usc?")
+    compared = chat("ok which of the last two is higher")
+    assert "Highest graduation rate: University of California-Irvine" in compared

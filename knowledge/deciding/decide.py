@@ -147,8 +147,12 @@ def _about_schools(question: Question, schools: Tuple[SchoolFacts, ...],
         median = state_stats(question.states[0])
     if topics:
         outcomes.append(SchoolTopics(schools, tuple(topics), median))
+    found_before = set()
     for feature in question.features:
         evidence = tuple(e for school in schools for e in lookup.feature_evidence(school, feature))
+        if evidence and evidence in found_before:
+            continue  # "evening or online classes?": one online program answers both
+        found_before.add(evidence)
         outcomes.append(FeatureFindings(feature, schools, evidence))
     if question.unknown_facts:
         held = [e for fact in question.unknown_facts for school in schools
@@ -195,8 +199,10 @@ def _criteria(question: Question, state: ConversationState) -> Criteria:
     if question.anchors:
         bounds = question.comparatives or (("tuition", "below"),)
         relative = [Relative(f, d, anchor) for anchor in question.anchors for f, d in bounds]
-        criteria = replace(criteria, relative=tuple(dict.fromkeys((*criteria.relative,
-                                                                   *relative))))
+        earlier = criteria.relative
+        if question.correction:  # "sorry not emory, i meant cheaper than nyu": NYU's bound
+            earlier = tuple(r for r in earlier if r.field not in {f for f, _d in bounds})
+        criteria = replace(criteria, relative=tuple(dict.fromkeys((*earlier, *relative))))
     return criteria
 
 

@@ -9,9 +9,10 @@ interests (at most INTEREST_WEIGHT), then to the cheaper one when money is tight
 asked for the cheapest first (a budget alone is a limit, not a wish), then to the source's
 score. Where the user is, a format they need, public/private and a stated
 budget are limits, not wishes: a school that breaks one comes after every school that breaks
-none, however well it fits the rest, and when four or five schools keep every limit all of
-them are shown. What a school does not fit is said too, so a list that cannot satisfy
-everything says so instead of pretending.
+none, however well it fits the rest; when four or five schools keep every limit all of
+them are shown, and when only two do, no school that breaks one is added to them (it fills
+the list only when fewer than two keep them all). What a school does not fit is said too,
+so a list that cannot satisfy everything says so instead of pretending.
 """
 import re
 from dataclasses import dataclass
@@ -27,6 +28,13 @@ TOP = 3
 # Schools keeping every limit the user set are all shown, up to this many: "stretch it to
 # 12k" lets in 7, and the user wants to see which (as with a filtered list, decide.py).
 MOST = 10
+# Two schools that keep every limit are a choice: no school that breaks one is added to them
+# ("i live in pennsylvania and want a public school": Pitt and Penn State, not CMU).
+ENOUGH_KEEPING = 2
+# A format the source does not say a school offers is unknown, not refused: it breaks less
+# than a place missed ("teacher in houston, evenings only, staying in texas": UNT, whose
+# evening options the source does not give, before Syracuse online in New York).
+UNCONFIRMED = 0.5
 CHEAP_SHARE = 1 / 3  # "money is tight" without a figure: the cheapest third of the rows fits
 # For someone who cannot move, a school in their city must beat an online program that also
 # fits their goal (city 3 > remote 1 + goal 1).
@@ -48,8 +56,8 @@ class Match:
     school: SchoolFacts
     fits: Tuple[Fit, ...]
     misses: Tuple[str, ...]  # what it does not fit, or the source cannot confirm
-    broken: int = 0  # how many of the user's limits (place, format, public/private, budget)
-    # it breaks
+    broken: float = 0  # how many of the user's limits (place, format, public/private,
+    # budget) it breaks; a format the source does not confirm counts UNCONFIRMED
     interest: float = 0.0
     interest_sentence: Optional[str] = None  # the profile sentence closest to the user's words
 
@@ -95,15 +103,17 @@ def _format_fit(school: SchoolFacts, profile: Profile) -> Tuple[Optional[Fit], O
 
 
 def _check(school: SchoolFacts, profile: Profile, cheap: int
-           ) -> Tuple[List[Fit], List[str], int]:
+           ) -> Tuple[List[Fit], List[str], float]:
     fits: List[Fit] = []
     misses: List[str] = []
-    for found, missed in (_place_fit(school, profile), _format_fit(school, profile)):
+    broken = 0.0
+    for (found, missed), weight in ((_place_fit(school, profile), 1.0),
+                                    (_format_fit(school, profile), UNCONFIRMED)):
         if found:
             fits.append(found)
         if missed:
             misses.append(missed)
-    broken = len(misses)  # a place or a format they asked for, not kept
+            broken += weight  # a place or a format they asked for, not kept
     tuition = f"${school.tuition_per_year:,}/yr"
     if profile.budget is not None:
         if school.tuition_per_year <= profile.budget:
@@ -182,4 +192,6 @@ def recommend(profile: Profile, top: int = TOP) -> List[Match]:
     keeping = sum(1 for m in matches if m.broken == 0)
     if limited and top < keeping <= MOST:
         top = keeping
+    elif limited and ENOUGH_KEEPING <= keeping < top:  # (one the source cannot confirm
+        top = min(top, sum(1 for m in matches if m.broken < 1))  # a format of may follow)
     return matches[:top]

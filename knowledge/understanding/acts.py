@@ -150,6 +150,8 @@ class Reader(ListRules, SchoolRules):
                     if p.start > 0) and (last or self.state.last_list is None)
         # ("what about florida" after a list or advice changes its place: see rank())
         only_place = set(self.crit.change.values) <= {"states", "sort_by"}
+        if len(states) >= 2 and self._compares_states():
+            return self.base("states", states=states, state_fields=("median_tuition",))
         if states and (stats or about and only_place or self.hint == "states" and
                        only_place and not self._list_request()):
             return self.base("states", states=states, state_fields=fields)
@@ -161,6 +163,12 @@ class Reader(ListRules, SchoolRules):
         if states and last and self._follow_up():
             return self.base("states", states=states, state_fields=self.state.state_fields)
         return None
+
+    def _compares_states(self) -> bool:
+        """"michigan or north carolina ... which state's programs are cheaper": the states'
+        median tuition, not a list of schools."""
+        return any(field == "tuition" for field, _direction in self.crit.comparatives) and \
+            bool(word_class("state_nouns") & set(self.words.tokens)) and not self.schools
 
     def _state_fields(self) -> Tuple[str, ...]:
         words = set(self.words.tokens)

@@ -64,6 +64,13 @@ class ListRules(ReaderBase):
             return versus
         schools = list(self.schools)
         cue = self.words.has("compare_cues")
+        last_fields = [t for t in self.state.topics if t in COMPARED_TOPIC.values()]
+        if len(schools) >= 2 and self.refs.pair and not self.topics and last_fields and \
+                word_class("generic_comparatives") & set(self.words.tokens):
+            # "and irvine" "usc?" (grad rates) "ok which of the last two is higher"
+            return self.base("compare", schools=tuple(schools), topics=tuple(last_fields))
+        if self.crit.anchors and self.correction and self._bound_by_a_school_shown():
+            return None  # "sorry not emory, i meant cheaper than nyu": the list, re-bound
         if self.crit.anchors and schools and not self._list_request() and not self._head():
             schools += [a for a in self.crit.anchors if a not in schools]  # "is X cheaper than Y"
             cue = True
@@ -106,8 +113,9 @@ class ListRules(ReaderBase):
         if not explicit and (set(self.crit.change.values) - {"sort_by"} or (
                 self.subjects.from_rows and len(schools) > 2)):
             return None  # "which of those are public", "which of those has the best ...": rows
-        if self.bare and self.state.last_act == "facts" and not cue:
-            return None  # "and uga": the last question again, for UGA
+        if (self.bare or self.opener and not self.crit.comparatives) and \
+                self.state.last_act == "facts" and not cue:
+            return None  # "and uga", "and sjsu? way closer to me": the last question, for it
         if self.features and not (explicit and self._numerictopics_in()) or (
                 self.topics and not self._numerictopics_in() and not cue):
             return None  # "which of the 2 has that co-op thing": a question about both (but
@@ -124,6 +132,13 @@ class ListRules(ReaderBase):
             return self.base("compare", schools=(*self.state.focus, *schools),
                              topics=tuple(topics))
         return None
+
+    def _bound_by_a_school_shown(self) -> bool:
+        """The list last shown is bounded by another school ("private schools cheaper than
+        emory")."""
+        shown = self.state.last_list
+        return bool(shown and shown.kind == "ranking" and shown.criteria and
+                    shown.criteria.relative)
 
     def more(self) -> Optional[Question]:
         refs = self.refs

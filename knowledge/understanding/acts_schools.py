@@ -68,8 +68,11 @@ class SchoolRules(ReaderBase):
                 self.words.has("state_stats_cues"):
             return None  # "and the top program in each": the states asked about, not schools
         if self._list_request() and self.crit.change and not self.subjects.from_rows and \
-                not self.topics and not self.features:
+                not self.topics and not self.features and not self._describes_the_named():
             return None  # "which texas schools made it": a list, not one school
+        if self._list_request() and self.crit.anchors and \
+                set(self.schools) <= set(self.crit.anchors):
+            return None  # "anything on your list thats online and cheaper than slu": a list
         topics = [t for t in self.topics if t != "format"]
         features = list(self.features)
         unknown = list(self.unknown_facts)
@@ -82,11 +85,30 @@ class SchoolRules(ReaderBase):
             topics, features, unknown, open_question = self._implied()
         if self.career and not (topics or features or unknown):
             topics = ["employers"]
+        picked_by = self._picked_by()
+        if picked_by and topics and picked_by not in topics:
+            topics.append(picked_by)  # "cheapest of those + where is it": where, and its tuition
         return self.base(
             "facts", topics=tuple(dict.fromkeys(topics)), features=tuple(dict.fromkeys(features)),
             unknown_facts=tuple(dict.fromkeys(unknown)), open_question=open_question,
             states=tuple(p.value for p in self.places if p.kind == "state"),
             state_fields=("median_tuition",) if self.words.has("state_stats_cues") else ())
+
+    def _describes_the_named(self) -> bool:
+        """"is university of san diego (the private one) on the list": public or private said
+        of the school named, not a list of them."""
+        control = self.crit.change.values.get("control")
+        named = [school_facts(named.school) for named in self.mentions.listed]
+        return set(self.crit.change.values) == {"control"} and bool(named) and all(
+            facts is not None and facts.control == control for facts in named)
+
+    def _picked_by(self) -> Optional[str]:
+        """The topic of the order a row was picked by ("cheapest of those": tuition)."""
+        sort = self.crit.change.values.get("sort_by")
+        if not (sort and self.subjects.from_rows and self._one_answer()):
+            return None
+        field = sort.replace("_low", "").replace("_high", "")
+        return COMPARED_TOPIC.get("rank" if field == "score" else field)
 
     def _implied(self) -> Tuple[List[str], List[str], List[str], bool]:
         """What is asked about a school when the words name no topic: for a bare follow-up,

@@ -24,19 +24,19 @@ from knowledge.understanding.vocabulary import (
 MAX_LISTED = 25  # rows the source lists; a count above it shows them all
 # A clear cue of vocabulary.yaml -> the criteria fields it drops.
 CLEARED_FIELDS = {
-    "states": ("states", "cities"),
+    "states": ("states", "cities", "excluded_states"),
     "max_tuition": ("min_tuition", "max_tuition"),
     "max_rank": ("max_rank", "min_rank"),
     "all": ("states", "cities", "control", "min_tuition", "max_tuition", "min_grad_rate",
             "max_grad_rate", "max_rank", "min_rank", "min_score", "max_score", "group",
-            "formats", "names", "relative"),
+            "formats", "names", "relative", "excluded_states"),
 }
 
 
 # Fields read only outside the words of clear cues: a value of them set by the message is
-# a new one ("forget public then. any private ones" -> private). (Not states: in "forget the
-# california part, anywhere in the us" California is what is dropped.)
-NAMED_OUTSIDE_CLEAR_CUES = ("control",)
+# a new one ("forget public then. any private ones" -> private; "ok forget texas, make it
+# georgia" -> Georgia). (A place after "forget" is taken back: taken_back_cues.)
+NAMED_OUTSIDE_CLEAR_CUES = ("control", "states", "cities")
 
 
 @dataclass(frozen=True)
@@ -261,6 +261,8 @@ def _sort_key(words: Tokens, bounds: Mapping[str, Any]) -> Optional[str]:
             ordered.append(strong[-1])
             continue
         field = hit.value.split("_")[0]
+        if field != "score" and _a_column(words, hit.start):
+            continue
         bounded = any(key.endswith(field) or key.endswith(f"{field}_rate")
                       for key in bounds) if field in ("tuition", "grad") else False
         if (bounded and not cue) or (hit.value == "score" and not cue):
@@ -275,6 +277,13 @@ def _sort_key(words: Tokens, bounds: Mapping[str, Any]) -> Optional[str]:
     chosen = strong or ordered
     specific = [value for value in chosen if value != "score"]
     return specific[0] if specific else ("score" if chosen else None)
+
+
+def _a_column(words: Tokens, start: int) -> bool:
+    """"gimme the top 10, just names + tuition": the field to show beside the ranking's top
+    rows, not an order of its own."""
+    return bool(set(words[:start]) & word_class("top_words")) and \
+        words[start - 1:start] != () and words[start - 1] in word_class("column_cues")
 
 
 def _turned_low(words: Tokens, start: int, key: str) -> str:
@@ -372,7 +381,9 @@ def requested_count(words: Tokens) -> Optional[int]:
             continue
         before = words[max(0, i - 2):i]
         after = words[i + 1:i + 4]
-        cue_before = bool(before) and before[-1] in word_class("count_cues") or any(
+        cue_before = bool(before) and before[-1] in word_class("count_cues") or bool(
+            before) and before[-1] in word_class("superlative_count_cues") and word.isdigit() \
+            or any(
             words[max(0, i - len(p)):i] == p for p, _v in phrase_list("count_lead_phrases"))
         noun_after = any(after[:len(phrase)] == phrase for phrase, _v in nouns)
         if before[-1:] == ("the",) and not noun_after:

@@ -49,7 +49,10 @@ def find_places(text: str, words: Tokens, covered: Sequence[bool] = ()) -> List[
     for hit in find(visible, _place_table()):
         found += [Place(p.kind, p.value, p.state, hit.start, hit.end) for p in hit.value]
     codes = state_names()
+    named = {words[i] for p in found for i in range(p.start, min(p.end, len(words)))}
     for code in re.findall(r"\b(?:in|near|around|from|to|or|and|vs)\s+([A-Z]{2})\b", text or ""):
+        if code.lower() in named:
+            continue  # "vfx compositor in LA": the city its letters already named
         if code in codes and all(p.value != code for p in found):
             found.append(Place("state", code, code, len(words), len(words)))
     ambiguous = set(vocabulary()["place_code_context"]["capitals_not_codes"])

@@ -25,7 +25,7 @@ from knowledge.understanding.references import read_references
 from knowledge.understanding.schools import Named, SchoolMentions, find_schools
 from knowledge.understanding.spelling import corrected
 from knowledge.understanding.vocabulary import (
-    ends_with_phrase, find, phrase_list, unusable_numbers, word_class)
+    ends_with_phrase, find, phrase_list, taken_back, unusable_numbers, word_class)
 from knowledge.understanding.subjects import Subjects
 
 
@@ -43,8 +43,8 @@ def read(message: Message, state: ConversationState) -> Question:
         return question.but(refused=refused)
     words = Words(text, about_user(text))
     entities = {name: tuple(v) for name, v in (message.entities or {}).items()}
-    mentions = _without_background(find_schools(text, words.tokens, entities.get("school", ())),
-                                   words)
+    mentions = _without_taken_back(_without_background(
+        find_schools(text, words.tokens, entities.get("school", ())), words), words, state)
     places = find_places(text, words.tokens, mentions.covered)
     kept = [p for p in places if not negated(words.tokens, p)]
     asked_places = [p for p in kept if p.start not in words.hidden]
@@ -72,8 +72,11 @@ def read(message: Message, state: ConversationState) -> Question:
         refs = replace(refs, ranks=(), numbers=())
     list_asked = "control" in crit.change.values or "sort_by" in crit.change.values and bool(
         word_class("superlatives") & set(words.tokens))  # (not "whats the grad rate there")
-    if not asked_places and not online and (words.has("stay_local") or there and not kept and
-                                            list_asked):
+    there_asked = there and not kept and list_asked and not asked_places and not online
+    own_place = state.profile.city or state.profile.state
+    if there_asked and not own_place and state.last_list:
+        refs = replace(refs, focus=False, all_rows=True)  # "cheapest one there": of the list
+    elif not asked_places and not online and (words.has("stay_local") or there_asked):
         # "what could I commute to", "highest ranked private one there" (her city, said before)
         crit = _near_the_user(crit, state, kept)
     crit = _with_wished_control(crit, words, places)
@@ -115,10 +118,22 @@ def _without_background(mentions: SchoolMentions, words: Words) -> SchoolMention
     if not words.has("self_cues"):
         return mentions
     def background(named: Named) -> bool:
-        return ends_with_phrase(words.tokens, named.start, "background_cues")
+        return ends_with_phrase(words.tokens, named.start, "background_cues") and \
+            not ends_with_phrase(words.tokens, named.start, "supposed_cues")
 
     return replace(mentions, listed=tuple(n for n in mentions.listed if not background(n)),
                    unlisted=tuple(n for n in mentions.unlisted if not background(n)))
+
+
+def _without_taken_back(mentions: SchoolMentions, words: Words,
+                        state: ConversationState) -> SchoolMentions:
+    """"sorry not emory, i meant cheaper than nyu": a school taken back, when another is
+    named in its place (one in focus stays: "i meant syracuse, not usc" swaps it out)."""
+    kept = tuple(n for n in mentions.listed if not taken_back(words.tokens, n.start)
+                 or n.school in state.focus)
+    if not kept or len(kept) == len(mentions.listed):
+        return mentions
+    return replace(mentions, listed=kept)
 
 
 def _with_wished_control(crit: CriteriaReading, words: Words, places) -> CriteriaReading:

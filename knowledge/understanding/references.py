@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 from knowledge.understanding.vocabulary import (
-    Tokens, find, has, number_word, phrase_list, phrases_for_values, taken_back,
+    Tokens, ends_with_phrase, find, has, number_word, phrase_list, phrases_for_values, taken_back,
     vocabulary,
     word_class)
 
@@ -56,7 +56,7 @@ def _rank_numbers(text: str, words: Tokens, list_cue: bool) -> Tuple[List[int], 
     ranks: List[int] = []
     numbers: List[int] = []
     # "the 4th and 5th ones": ordinals are read where they stand
-    for match in re.finditer(r"#\s?(\d{1,3})\b", text or ""):
+    for match in re.finditer(r"#\s?(\d{1,3})(?=s?\b)", text or ""):  # "#8s partners" too
         (numbers if list_cue else ranks).append(int(match.group(1)))
     for i, word in enumerate(words):
         before = words[max(0, i - 2):i]
@@ -78,6 +78,8 @@ def _rank_numbers(text: str, words: Tokens, list_cue: bool) -> Tuple[List[int], 
                     numbers.append(digit)
             elif before[-1:] and before[-1] in word_class("rank_markers") and digit <= 100:
                 ranks.append(digit)
+            elif ends_with_phrase(words, i, "who_is_cues") and digit <= 100:
+                numbers.append(digit)  # "ok whos 30"
             continue
         if i + 1 < len(words) and words[i + 1] != "one" and number_word(words[i + 1]):
             continue  # "the first three" is a count of rows (_leading), not row 1

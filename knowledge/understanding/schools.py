@@ -67,6 +67,9 @@ def _other_table() -> Tuple[Tuple[Tokens, str], ...]:
     """(alias tokens, name) of the schools outside the listed rows, longest alias first."""
     pairs = [(tokens(normalize(alias)), school.name) for school in other_schools()
              for alias in school.aliases]
+    # "dukes tuition?": the possessive typed without its apostrophe names the school too
+    pairs += [((*phrase[:-1], phrase[-1] + "s"), name) for phrase, name in pairs
+              if phrase and not phrase[-1].endswith("s")]
     return tuple(sorted(((phrase, name) for phrase, name in pairs if phrase),
                         key=lambda pair: -len(pair[0])))
 
