@@ -1075,3 +1075,12 @@ def test_which_of_the_two_on_the_field_just_asked(chat):
     chat("usc?")
     compared = chat("ok which of the last two is higher")
     assert "Highest graduation rate: University of California-Irvine" in compared
+
+
+def test_a_bare_amount_beside_a_benefit_word_is_dollars(chat):
+    """"if my district reimburses 5250 a year what would uw actually cost me" (make chat,
+    round 11): 5250 written without $ is the dollars covered; a year is not."""
+    chat("and northwestern?")
+    paid = chat("if my district reimburses 5250 a year what would uw actually cost me")
+    assert "about $6,274/yr out of pocket" in paid
+    assert "$2,026" not in chat("would my employer pay for uw in 2026? what would it cost me")

@@ -1,5 +1,6 @@
 """The act of one message: its rules, in the order they are tried. Each rule either
 answers (a Question) or passes (None); the first answer wins."""
+import re
 from typing import Any, Dict, Optional, Tuple
 
 from knowledge.question import Question
@@ -15,7 +16,18 @@ from knowledge.understanding.vocabulary import (
 # Guides whose points are named by their own terms (guides.yaml point_terms); the
 # specializations' terms ("security", "cloud") count only when the talk is of careers.
 POINTED_GUIDES = ("specializations", "salary")
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # a bare number in this span is a year, not dollars
 GUIDES_POINTED_IN_CONTEXT = ("specializations",)
+
+
+def _bare_dollars(text: str) -> Optional[int]:
+    """A number written without $ or k that can only be dollars beside a benefit word
+    ("reimburses 5250 a year"): four to six digits, not a year."""
+    for match in re.finditer(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{4,6}\b", text):
+        value = int(match.group().replace(",", ""))
+        if not FIRST_YEAR <= value <= LAST_YEAR:
+            return value
+    return None
 
 
 class Reader(ListRules, SchoolRules):
@@ -119,6 +131,8 @@ class Reader(ListRules, SchoolRules):
             return None
         text = self.message.text
         dollars, share = amount(text), percent(text)
+        if not (dollars or share) and self._benefit_words():
+            dollars = _bare_dollars(text)  # "if my district reimburses 5250 a year, what ..."
         employer = self.employer or self.state.employer or self.state.profile.employer
         if not (dollars or share) and employer:  # "amazon pays for it": its own share,
             benefit = employer_benefit(employer)  # "after the google part": its dollars
