@@ -1084,3 +1084,10 @@ def test_a_bare_amount_beside_a_benefit_word_is_dollars(chat):
     paid = chat("if my district reimburses 5250 a year what would uw actually cost me")
     assert "about $6,274/yr out of pocket" in paid
     assert "$2,026" not in chat("would my employer pay for uw in 2026? what would it cost me")
+
+
+def test_a_place_told_with_no_question_lists_the_schools_there(chat):
+    """"nurse in atlanta, not leaving georgia" (no school, no question): the schools there,
+    not "which school do you mean?"."""
+    told = chat("nurse in atlanta, not leaving georgia")
+    assert set(rows(told)) == {"Emory University", "University of Georgia"}

@@ -360,8 +360,10 @@ class Reader(ListRules, SchoolRules):
         """Nothing in the words decided it: the classifier's act, if it has one."""
         act = self.message.act
         if act == "facts" and self.message.topic and not self.state.focus and \
-                set(self.crit.change.values) - {"sort_by", "limit"} and self._asks():
-            return self.base("rank")  # "who has 99% grad rate": the schools that do
+                set(self.crit.change.values) - {"sort_by", "limit"} and (
+                    self._asks() or self.message.topic == "location"):
+            return self.base("rank")  # "who has 99% grad rate": the schools that do; "nurse
+            # in atlanta, not leaving georgia": the schools there, not "which school?"
         if act == "facts" and self.message.topic:
             return self.base("facts", schools=self.state.focus, topics=(self.message.topic,))
         if act in ("greet", "thank", "goodbye", "help", "affirm", "deny", "rank", "recommend"):
