@@ -192,6 +192,7 @@ def recommend(profile: Profile, top: int = TOP) -> List[Match]:
     keeping = sum(1 for m in matches if m.broken == 0)
     if limited and top < keeping <= MOST:
         top = keeping
-    elif limited and ENOUGH_KEEPING <= keeping < top:  # (one the source cannot confirm
-        top = min(top, sum(1 for m in matches if m.broken < 1))  # a format of may follow)
+    elif limited and ENOUGH_KEEPING <= keeping < top:
+        # no school that breaks a limit joins them (one whose format is only unconfirmed may)
+        top = min(top, sum(1 for m in matches if m.broken < 1))
     return matches[:top]

@@ -10,7 +10,7 @@ from knowledge.understanding.message_words import negated
 from knowledge.understanding.acts_schools import SchoolRules
 from knowledge.store.guides import employer_benefit, find_term
 from knowledge.understanding.vocabulary import (
-    amount, find, percent, phrase_list, vocabulary, word_class)
+    amount, amounts, find, percent, phrase_list, vocabulary, word_class)
 
 
 # Guides whose points are named by their own terms (guides.yaml point_terms); the
@@ -22,11 +22,12 @@ GUIDES_POINTED_IN_CONTEXT = ("specializations",)
 
 def _bare_dollars(text: str) -> Optional[int]:
     """A number written without $ or k that can only be dollars beside a benefit word
-    ("reimburses 5250 a year"): four to six digits, not a year."""
-    for match in re.finditer(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{4,6}\b", text):
-        value = int(match.group().replace(",", ""))
-        if not FIRST_YEAR <= value <= LAST_YEAR:
-            return value
+    ("reimburses 5250 a year"): an amount as vocabulary.amounts reads it, written in full
+    (not "30" read as thousands), and not a year."""
+    for found in amounts(text, bare=True):
+        written = re.sub(r"\D", "", text[found.start:found.end])
+        if written == str(found.dollars) and not FIRST_YEAR <= found.dollars <= LAST_YEAR:
+            return found.dollars
     return None
 
 

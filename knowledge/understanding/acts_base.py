@@ -19,6 +19,11 @@ from knowledge.understanding.vocabulary import (
 
 # A compared or sorted field -> the school topic that answers it.
 COMPARED_TOPIC = {"tuition": "tuition", "grad_rate": "graduation_rate", "rank": "rank_score"}
+
+
+def sort_field(sort: str) -> str:
+    """A sort key without its direction ("tuition_low" -> "tuition", "score" stays)."""
+    return re.sub(r"_(low|high)$", "", sort)
 CHIT_CHAT = ("greet", "thank", "goodbye", "help", "out_of_scope")
 # A guide question about a school in focus asks this of the school.
 GUIDE_AS_SCHOOL = {"part_time": ("features", ("online study", "part-time study")),

@@ -8,7 +8,8 @@ from typing import List, Optional, Tuple
 
 from knowledge.question import CriteriaChange, Question
 from knowledge.store.queries import all_school_facts, school_facts
-from knowledge.understanding.acts_base import COMPARED_TOPIC, GUIDE_AS_SCHOOL, ReaderBase
+from knowledge.understanding.acts_base import (COMPARED_TOPIC, GUIDE_AS_SCHOOL, ReaderBase,
+                                              sort_field)
 from knowledge.understanding.vocabulary import Tokens, has, tokens, vocabulary, word_class
 
 
@@ -107,7 +108,7 @@ class SchoolRules(ReaderBase):
         sort = self.crit.change.values.get("sort_by")
         if not (sort and self.subjects.from_rows and self._one_answer()):
             return None
-        field = sort.replace("_low", "").replace("_high", "")
+        field = sort_field(sort)
         return COMPARED_TOPIC.get("rank" if field == "score" else field)
 
     def _implied(self) -> Tuple[List[str], List[str], List[str], bool]:
@@ -180,7 +181,7 @@ class SchoolRules(ReaderBase):
             return list(state.topics)
         shown = state.last_list.criteria if state.last_list and state.last_act == "rank" \
             else None
-        field = re.sub(r"_(low|high)$", "", shown.sort_by) if shown else ""
+        field = sort_field(shown.sort_by) if shown else ""
         return [COMPARED_TOPIC[field]] if field in COMPARED_TOPIC else []
 
     def _unlisted_in_focus(self) -> Tuple[str, ...]:

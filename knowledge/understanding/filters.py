@@ -282,8 +282,8 @@ def _sort_key(words: Tokens, bounds: Mapping[str, Any]) -> Optional[str]:
 def _a_column(words: Tokens, start: int) -> bool:
     """"gimme the top 10, just names + tuition": the field to show beside the ranking's top
     rows, not an order of its own."""
-    return bool(set(words[:start]) & word_class("top_words")) and \
-        words[start - 1:start] != () and words[start - 1] in word_class("column_cues")
+    return start > 0 and words[start - 1] in word_class("column_cues") and \
+        bool(set(words[:start]) & word_class("top_words"))
 
 
 def _turned_low(words: Tokens, start: int, key: str) -> str:
@@ -381,9 +381,9 @@ def requested_count(words: Tokens) -> Optional[int]:
             continue
         before = words[max(0, i - 2):i]
         after = words[i + 1:i + 4]
-        cue_before = bool(before) and before[-1] in word_class("count_cues") or bool(
-            before) and before[-1] in word_class("superlative_count_cues") and word.isdigit() \
-            or any(
+        last = before[-1] if before else ""
+        cue_before = last in word_class("count_cues") or (
+            last in word_class("superlative_count_cues") and word.isdigit()) or any(
             words[max(0, i - len(p)):i] == p for p, _v in phrase_list("count_lead_phrases"))
         noun_after = any(after[:len(phrase)] == phrase for phrase, _v in nouns)
         if before[-1:] == ("the",) and not noun_after:
