@@ -207,7 +207,9 @@ def test_advice_keeps_the_users_limits_before_their_wishes(chat):
     reply = chat("hi! nurse in texas here, want to switch into ml, staying in tx, has to be "
                  "public + cheap", act="inform", confidence=0.99)
     assert advice_rows(reply)[0] == "University of North Texas"
-    assert re.search(r"^Top \d for you \(tight budget, in Texas, public\)", reply, re.MULTILINE)
+    # UNT alone keeps every limit: no school that breaks one is added to it
+    assert "\nOne listed school fits everything you said (tight budget, in Texas, can't " \
+        "relocate, public)" in reply and len(advice_rows(reply)) == 1
     # four schools keep California and a $60k budget: all four are shown
     reply = Chat()("ok help me pick - im in california, budget max 60k/yr")
     assert reply.startswith("Top 4 for you") and len(advice_rows(reply)) == 4
@@ -218,7 +220,8 @@ def test_a_place_change_after_advice_keeps_every_state_named(chat):
     chat("hi! nurse in texas here, want to switch into ml, staying in tx, has to be public + "
          "cheap", act="inform", confidence=0.99)
     reply = chat("only 1?? ok what about florida or georgia instead")
-    assert re.search(r"^Top \d for you \(tight budget, in Florida or Georgia, public\)", reply)
+    assert re.search(r"^Top \d for you \(tight budget, in Florida or Georgia, can't relocate, "
+                     r"public\)", reply)
     assert advice_rows(reply)[:2] == ["University of Central Florida", "University of Georgia"]
     assert "$59,920" not in reply  # Emory is private
 
@@ -1089,5 +1092,113 @@ def test_a_bare_amount_beside_a_benefit_word_is_dollars(chat):
 def test_a_place_told_with_no_question_lists_the_schools_there(chat):
     """"nurse in atlanta, not leaving georgia" (no school, no question): the schools there,
     not "which school do you mean?"."""
-    told = chat("nurse in atlanta, not leaving georgia")
-    assert set(rows(told)) == {"Emory University", "University of Georgia"}
+    told = chat("nurse in atlanta, not leaving georgia")  # (advice: "not leaving" is a limit)
+    assert set(advice_rows(told)) == {"Emory University", "University of Georgia"}
+
+
+# --- round 12: corrections, limits dropped, advice for those who stay, lists reshaped -------
+
+def test_a_correction_replaces_the_number_place_or_school_it_names(chat):
+    chat("who's #7")
+    assert "University of California-Santa Cruz is #17" in chat("not 7, 17. fat fingers")
+    assert "$11,834" in chat("tuition there?")
+    chat("any ml masters programs in maryland")
+    assert "Saint Louis University" in chat("wait no, missouri. i always mix up the m states")
+    chat("whats penn's tuition")
+    assert "$19,672" in chat("no the other penn")  # Penn State
+    assert "$20,154" in chat("hmm scratch that, i actually meant the public one in pittsburgh")
+    chat("grad rate at uc irvine?")
+    assert "University of California-Santa Cruz has a 93%" in chat("no the other uc one")
+    chat("tuition at rit")
+    assert "not among the 25" in chat("sry meant rpi not rit")  # RPI: not listed
+
+
+def test_a_correction_of_a_row_swaps_it_in_the_question_asked(chat):
+    chat("top 5 public schools pls")
+    chat("tuition for the 3rd one?")
+    assert "Tuition at San Jose State University is $5,742" in chat("no sorry, the 4th")
+    chat("schools ranked 11 through 15?")
+    chat("compare tuition of the first and last")
+    swapped = chat("wait not the first, the second one")
+    assert "$55,784" in swapped and "$59,920" in swapped and "Brandeis" not in swapped
+    assert "Emory University: 97%" in chat("and grad rates for those two")
+
+
+def test_a_correction_of_the_topic_the_range_or_the_direction(chat):
+    chat("how do northeastern and brandeis compare on tuition")
+    score = chat("no i meant score, not tuition")
+    assert "score 65.4" in score and "a tie" in score
+    chat("which schools are between 50k and 55k a year")
+    moved = chat("sorry not 50 to 55, i meant 55 to 60")
+    assert "tuition $55,000-$60,000/yr" in moved and "University of San Diego" in moved
+    assert rows(chat("which of those is ranked lowest")) == ["Emory University"]
+    assert rows(chat("whoops i meant highest")) == ["University of Pennsylvania"]
+
+
+def test_a_limit_dropped_by_a_verb_and_its_noun(chat):
+    chat("tight budget here, cant do more than 15k/yr tuition. what ranked programs work")
+    overall = chat("ok forget the 15k cap, my company is covering tuition now. top 3 overall then?")
+    assert rows(overall) == ["Carnegie Mellon University", "University of Southern California",
+                             "Syracuse University"]
+    chat("show me schools with tuition somewhere between 50k and 56k")
+    chat("only california ones")
+    dropped = chat("drop the price limit")
+    assert dropped.startswith("By the ranking's score — in California") and len(rows(dropped)) == 5
+
+
+def test_advice_for_users_who_stay_or_study_online(chat):
+    chat("im a swe at google in mountain view. not quitting. does google even pay for this?")
+    online = chat("my schedule is all over the place so i need something fully online that i "
+                  "can do async, on my own time. which one would u pick")
+    assert advice_rows(online)[0] == "University of Pennsylvania"  # its online MSE-AI is async
+    assert "about $46,620/yr out of pocket" in chat("whats the tuition there and what would i "
+                                                    "still owe per yr after google's part")
+    assert "University of Washington-Seattle Campus: $11,524/yr tuition" in chat(
+        "and same math for uw's online program?")
+    home = Chat()("orange county here, got a mortgage so not moving. public only. what should "
+                  "i look at")
+    assert advice_rows(home)[0] == "University of California-Irvine"
+    texas = Chat()("high school math teacher in dallas here. want to switch into data science. "
+                   "i'm staying in texas and honestly 10k/yr is my ceiling")
+    assert advice_rows(texas) == ["University of North Texas"]
+    listed = Chat()("consultant at deloitte, based in chicago. the firm might sponsor me. whats "
+                    "on ur list in illinois?")
+    assert set(rows(listed)) == {"Northwestern University", "Illinois Institute of Technology"}
+    friend = Chat()("asking for a friend - she's a data analyst in atlanta and wants to stay in "
+                    "georgia for her masters. what are her options?")
+    assert "University of Georgia" in friend and "Emory University" in friend
+
+
+def test_lists_reshaped_paged_and_pointed_into(chat):
+    chat("cheapest overall")
+    assert rows(chat("next 2 cheapest")) == ["San Jose State University",
+                                             "University of North Texas"]
+    chat("which schools are cheaper than pitt")
+    chat("only the ones with grad rate 96% or higher")
+    assert rows(chat("sort those by tuition low to high"))[0] == "San Jose State University"
+    assert "score of 81.7" in chat("the middle one - whats its score")  # UW
+    advice = Chat()
+    advice("hi! im pretty broke lol, 10k/yr tuition max, location doesnt matter. whats out there")
+    assert rows(advice("sort by grad rate instead"))[:2] == ["San Jose State University",
+                                                              "University of Georgia"]
+    pair = Chat()
+    pair("cmu or northwestern, which one costs less per year")
+    lengths = pair("how long are the two programs")
+    assert "16 months" in lengths and "15 months" in lengths
+    boston = Chat()
+    boston("my son is in boston, what's there")
+    assert rows(boston("Okay, if he looked at all of Massachusetts instead of just Boston, what's "
+                       "the cheapest option for him?")) == ["Clark University"]
+    assert rows(Chat()("She really can't spend $60,000 or more a year. Is there anything under "
+                       "that in New York?")) == ["Rochester Institute of Technology"]
+
+
+def test_what_the_source_does_not_hold_said_plainly(chat):
+    paid = chat("last q, roughly what do data scientists make?")
+    assert "no salary figure for Data Scientist" in paid and "$157,000" in paid
+    assert "$25,000" in chat("do research assistantships actually pay anything")
+    chat("tell me about northwestern")
+    assert "no application deadlines" in chat("when's the deadline for fall apps")
+    chat("cmu vs pitt tuition")
+    rates = chat("grad rts too")
+    assert "98%" in rates and "88%" in rates

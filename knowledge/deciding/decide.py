@@ -343,8 +343,8 @@ def _guide(question: Question, state: ConversationState) -> Decision:
 
 def _career(question: Question, state: ConversationState) -> Decision:
     found = career(question.career) if question.career else None
-    return [CareerPath(found, question.unknown_term)], state.but(last_act="career",
-                                                                 career=question.career)
+    return [CareerPath(found, question.unknown_term, question.asks_pay)], state.but(
+        last_act="career", career=question.career)
 
 
 def _employer(question: Question, state: ConversationState) -> Decision:

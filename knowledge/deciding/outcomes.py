@@ -121,6 +121,7 @@ class GuideTopic(Outcome):
 class CareerPath(Outcome):
     career: Optional[CareerFacts]  # None: all of them
     asked: Optional[str] = None  # a career named but not in the source's list
+    asks_pay: bool = False  # "what do data scientists make": its salary asked
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,10 @@ asked for the cheapest first (a budget alone is a limit, not a wish), then to th
 score. Where the user is, a format they need, public/private and a stated
 budget are limits, not wishes: a school that breaks one comes after every school that breaks
 none, however well it fits the rest; when four or five schools keep every limit all of
-them are shown, and when only two do, no school that breaks one is added to them (it fills
-the list only when fewer than two keep them all). What a school does not fit is said too,
-so a list that cannot satisfy everything says so instead of pretending.
+them are shown, and when only two do (or one, for a user who cannot move), no school that
+breaks one is added to them (it fills the list only when fewer keep them all). What a
+school does not fit is said too, so a list that cannot satisfy everything says so instead
+of pretending.
 """
 import re
 from dataclasses import dataclass
@@ -29,12 +30,19 @@ TOP = 3
 # 12k" lets in 7, and the user wants to see which (as with a filtered list, decide.py).
 MOST = 10
 # Two schools that keep every limit are a choice: no school that breaks one is added to them
-# ("i live in pennsylvania and want a public school": Pitt and Penn State, not CMU).
+# ("i live in pennsylvania and want a public school": Pitt and Penn State, not CMU). For a
+# user who cannot move, one is enough ("staying in texas, 10k/yr is my ceiling": UNT alone,
+# not San Jose State); one who would move for the right program sees the nearest others.
 ENOUGH_KEEPING = 2
 # A format the source does not say a school offers is unknown, not refused: it breaks less
 # than a place missed ("teacher in houston, evenings only, staying in texas": UNT, whose
 # evening options the source does not give, before Syracuse online in New York).
 UNCONFIRMED = 0.5
+# For someone staying where they are who did not ask for online study, an online program
+# elsewhere is a fallback, not the same as a school there: it breaks more than an unconfirmed
+# format ("not leaving georgia, 15k ceiling": UGA, then UW online; "staying in texas, evenings
+# only": UNT, whose evening options the source does not give, then the online programs).
+ONLINE_INSTEAD_OF_PLACE = 0.75
 CHEAP_SHARE = 1 / 3  # "money is tight" without a figure: the cheapest third of the rows fits
 # For someone who cannot move, a school in their city must beat an online program that also
 # fits their goal (city 3 > remote 1 + goal 1).
@@ -78,8 +86,9 @@ def _place_fit(school: SchoolFacts, profile: Profile) -> Tuple[Optional[Fit], Op
         kind = "near" if profile.city else "state"
         return Fit(kind, f"in {school.city}, {school.state}"), None
     wants_place = profile.city or profile.state
-    if wants_place and profile.stays_local and offers(school, "online"):
-        return None, None  # the format fit covers it
+    if wants_place and (profile.stays_local or profile.format == "online") and \
+            offers(school, "online"):
+        return None, None  # the format fit covers it (an online program needs no move)
     if wants_place:
         return None, f"not in {profile.city or ' or '.join(profile.states)}"
     return None, None
@@ -114,6 +123,10 @@ def _check(school: SchoolFacts, profile: Profile, cheap: int
         if missed:
             misses.append(missed)
             broken += weight  # a place or a format they asked for, not kept
+    if (profile.city or profile.state) and profile.stays_local and \
+            profile.format != "online" and not any(
+            f.kind in ("city", "state", "near") for f in fits) and offers(school, "online"):
+        broken += ONLINE_INSTEAD_OF_PLACE  # (no miss said: the online program is the reason)
     tuition = f"${school.tuition_per_year:,}/yr"
     if profile.budget is not None:
         if school.tuition_per_year <= profile.budget:
@@ -192,7 +205,7 @@ def recommend(profile: Profile, top: int = TOP) -> List[Match]:
     keeping = sum(1 for m in matches if m.broken == 0)
     if limited and top < keeping <= MOST:
         top = keeping
-    elif limited and ENOUGH_KEEPING <= keeping < top:
+    elif limited and (ENOUGH_KEEPING if not profile.stays_local else 1) <= keeping < top:
         # no school that breaks a limit joins them (one whose format is only unconfirmed may)
-        top = min(top, sum(1 for m in matches if m.broken < 1))
+        top = min(top, sum(1 for m in matches if m.broken <= UNCONFIRMED))
     return matches[:top]

@@ -48,14 +48,18 @@ def guide_point_reply(key: str, lead: str, asks_pay: bool = False) -> str:
     return with_source(reply, _source(key))
 
 
-def career_reply(found: Optional[CareerFacts], asked: Optional[str] = None) -> str:
+def career_reply(found: Optional[CareerFacts], asked: Optional[str] = None,
+                 asks_pay: bool = False) -> str:
     """One career path of the source, or all of them (saying so when one was asked for
-    that the source does not describe)."""
+    that the source does not describe); asked what one pays, whether the source says."""
     source = label("careers")
     if found:
         reply = f"{found.title} (SOC {found.soc}): {found.description}"
         if found.title == careers()[0].title:  # the source's salary figure is for ML engineers
             reply += f"\n{_guide('salary').summary}"
+        elif asks_pay:
+            reply += (f"\nThe source gives no salary figure for {found.title}; the one it "
+                      f"gives is for ML engineers: {_guide('salary').summary}")
         return with_source(reply, source)
     listed = bullets(f"{c.title} (SOC {c.soc})" for c in careers())
     head = f"The source describes no career called “{asked}”. " if asked else ""

@@ -71,7 +71,9 @@ def _facts_line(match: Match, profile: Profile) -> str:
 def recommendation_reply(profile: Profile, matches: Sequence[Match], missing: Sequence[str],
                          benefit: Optional[BenefitFacts], also: Sequence[SchoolFacts]) -> str:
     known = describe(profile) or "no preferences yet"
-    lines = [f"Top {len(matches)} for you ({known}):"]
+    alone = len(matches) == 1 and not matches[0].misses  # the only school keeping them all
+    lines = [f"One listed school fits everything you said ({known}):" if alone
+             else f"Top {len(matches)} for you ({known}):"]
     for position, match in enumerate(matches, 1):
         school = match.school
         near = [f"close to what you said: “{match.interest_sentence}”"] \

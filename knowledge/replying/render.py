@@ -186,7 +186,7 @@ RENDERERS: Dict[Type[o.Outcome], Callable] = {
     o.StatesTable: lambda x: Reply(states_reply(x.states, x.fields, x.listed)),
     o.GuideTopic: lambda x: Reply(guide_point_reply(x.key, x.point, x.asks_pay) if x.point
                                    else guide_reply(x.key)),
-    o.CareerPath: lambda x: Reply(career_reply(x.career, x.asked)),
+    o.CareerPath: lambda x: Reply(career_reply(x.career, x.asked, x.asks_pay)),
     o.EmployerBenefit: lambda x: Reply(benefit_reply(x.benefit, x.asked)),
     o.Sources: lambda x: Reply(sources_reply(x.lines, x.valued)),
     o.DidYouMean: lambda x: Reply(answers.did_you_mean(x.mention, x.school),

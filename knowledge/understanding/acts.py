@@ -6,11 +6,11 @@ from typing import Any, Dict, Optional, Tuple
 from knowledge.question import Question
 from knowledge.understanding.acts_base import CHIT_CHAT
 from knowledge.understanding.acts_lists import ListRules
-from knowledge.understanding.message_words import negated
+from knowledge.understanding.message_words import negated, question_sentence
 from knowledge.understanding.acts_schools import SchoolRules
 from knowledge.store.guides import employer_benefit, find_term
 from knowledge.understanding.vocabulary import (
-    amount, amounts, find, percent, phrase_list, vocabulary, word_class)
+    amount, amounts, find, percent, phrase_list, tokens, vocabulary, word_class)
 
 
 # Guides whose points are named by their own terms (guides.yaml point_terms); the
@@ -35,9 +35,11 @@ class Reader(ListRules, SchoolRules):
     """Decides the act of one message from everything found in it."""
 
     def question(self) -> Question:
-        for rule in (self.pending_answer, self.source_request, self.chit_chat,
+        for rule in (self.pending_answer, self.source_request, self.corrected_topic,
+                     self.chit_chat,
                      self.tax_question, self.guide_cued, self.guide_point, self.tied, self.compare,
-                     self.out_of_pocket, self.more, self.extend_list, self.within_rows,
+                     self.out_of_pocket, self.more, self.extend_list, self.reorder,
+                     self.within_rows,
                      self.named_states, self.school_facts, self.not_listed, self.states,
                      self.across_schools, self.recommend_first, self.employer_benefit,
                      self.format_timeline, self.career_path, self.carried_topic,
@@ -122,8 +124,10 @@ class Reader(ListRules, SchoolRules):
         amazon covers 95% of that, what would i be paying": tuition less what is covered, for
         the schools named, in focus or just shown."""
         carried = self.state.covered_dollars or self.state.covered_share
-        if carried and self.state.last_act == "facts" and self.schools and self._follow_up() \
-                and not (set(self.topics) - {"tuition"}) and not self.crit.change:
+        again = self.words.has("same_again_cues")  # "same math for uw's online program?"
+        if carried and self.state.last_act == "facts" and self.schools and (
+                self._follow_up() or again) and (again or not set(self.topics) - {"tuition"}
+                                                 and not self.crit.change):
             # "and for penn?" right after what the user would still pay at Pitt
             return self.base("facts", schools=self.schools, topics=("tuition",),
                              covered_dollars=self.state.covered_dollars,
@@ -167,8 +171,10 @@ class Reader(ListRules, SchoolRules):
         only_place = set(self.crit.change.values) <= {"states", "sort_by"}
         if len(states) >= 2 and self._compares_states():
             return self.base("states", states=states, state_fields=("median_tuition",))
+        corrects_a_list = self.correction and self.state.last_act == "rank"  # "wait no,
+        # missouri" after a list of maryland's: the list, in missouri
         if states and (stats or about and only_place or self.hint == "states" and
-                       only_place and not self._list_request()):
+                       only_place and not self._list_request() and not corrects_a_list):
             return self.base("states", states=states, state_fields=fields)
         earlier = self.state.states or (self.state.last_list.criteria.states if (
             self.state.last_list and self.state.last_list.criteria) else ())
@@ -197,6 +203,9 @@ class Reader(ListRules, SchoolRules):
     def employer_benefit(self) -> Optional[Question]:
         if self.unknown_facts and not self.employer:
             return None  # "does the gi bill cover that one": not an employer's benefit
+        asked = set(tokens(question_sentence(self.message.text)))
+        if self._list_request() and self.places and not word_class("benefit_words") & asked:
+            return None  # "the firm might sponsor me. whats on ur list in illinois?": a list
         asks = self.hint == "employer" or self._benefit_words()
         if self.employer and (asks or self.state.last_act == "employer" and (
                 self._follow_up() or "instead" in self.words.tokens
@@ -273,9 +282,11 @@ class Reader(ListRules, SchoolRules):
         return None
 
     def career_path(self) -> Optional[Question]:
+        pay = self.words.has("pay_words") and not self.schools  # "what do data scientists
+        # make": the career, and whether the source gives its pay
         if self.career and (self.hint == "career" or self.state.last_act == "career" or
-                            "soc" in self.words.tokens or self.correction):
-            return self.base("career", career=self.career)
+                            "soc" in self.words.tokens or self.correction or pay):
+            return self.base("career", career=self.career, asks_pay=pay)
         if self.hint == "career" and not self.schools:
             return self.base("career", unknown_term=self._unmatched("career"))
         return None
@@ -325,8 +336,8 @@ class Reader(ListRules, SchoolRules):
         return bool(self.unknown_facts) and not self.crit.change and not self._profile_facts()
 
     def recommend(self) -> Optional[Question]:
-        if self._asks_unknown_only():
-            return None
+        if self._asks_unknown_only() or self._guide_of_unknown_facts():
+            return None  # ("do research assistantships actually pay anything": financing)
         facts = self._profile_facts()
         other = self.message.act in ("guide", "career", "employer", "facts", "states") and \
             self.message.confidence >= 0.5 and not self._list_request()  # "...what do u have"
@@ -337,7 +348,17 @@ class Reader(ListRules, SchoolRules):
             return self.base("recommend")
         return None
 
+    def _guide_of_unknown_facts(self) -> Optional[str]:
+        """The one guide that answers in general every fact asked that no school's row holds
+        ("do research assistantships pay": the financing guide)."""
+        answered = {vocabulary()["unknown_fact_guides"].get(f) for f in self.unknown_facts}
+        return answered.pop() if len(answered) == 1 and None not in answered and \
+            not self.schools else None
+
     def guide(self) -> Optional[Question]:
+        by_fact = self._guide_of_unknown_facts()
+        if by_fact and not self.message.guide and not self.refs.focus:
+            return self.base("guide", guide=by_fact)
         if self.message.act == "guide" and self.message.guide:
             answered = vocabulary()["unknown_fact_guides"]
             if any(answered.get(fact) != self.message.guide for fact in self.unknown_facts):

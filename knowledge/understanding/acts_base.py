@@ -168,9 +168,11 @@ class ReaderBase:
             self.distinctive else ()
         return bool(
             schools or self.mentions.unlisted or self.subjects.missing or self.career
-            or self.unknown_facts and (self.schools or self.refs.focus)
+            or self.unknown_facts and (self.schools or self.refs.focus or self.state.focus)
             or (self.crit.change and self._head() and not self.off_topic)
             or "min_rank" in self.crit.change.values  # "wait no i meant 18 and 19"
+            or self.correction and bool(self.state.last_list or self.state.focus)
+            # ("whoops i meant highest": the answer just given, corrected)
             or (self._list_request() and (self.places or "limit" in self.crit.change.values
                                           # "whats the best value school": a sort of its own
                                           or self.crit.change.values.get("sort_by") not in (
@@ -194,8 +196,10 @@ class ReaderBase:
         words = {w for i, w in enumerate(tokens_)
                  if not (bounds and tokens_[i + 1:i + 2] == ("than",))}
         superlative, plural = word_class("superlatives"), word_class("plurals")
-        which_one = any(tokens_[i:i + 2] in (("which", "one"), ("the", "one"))
-                        for i in range(len(tokens_)))
+        which_one = any(tokens_[i:i + 2] in (("which", "one"), ("the", "one")) or (
+            tokens_[i] in superlative and tokens_[i + 1:i + 2] and
+            tokens_[i + 1] in word_class("one_row_nouns"))  # "the cheapest option"
+            for i in range(len(tokens_)))
         return bool(superlative & words) and (which_one or not (plural & words))
 
     def _numerictopics_in(self) -> bool:

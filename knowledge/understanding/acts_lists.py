@@ -6,6 +6,7 @@ from typing import Optional, Tuple
 from knowledge.question import CriteriaChange, Question
 from knowledge.store.queries import all_school_facts
 from knowledge.understanding.acts_base import COMPARED_TOPIC, ReaderBase
+from knowledge.understanding.references import ordinal
 from knowledge.understanding.vocabulary import find, phrase_values, word_class
 
 
@@ -146,7 +147,9 @@ class ListRules(ReaderBase):
         named = self.schools and not (self.subjects.from_rows and self.subjects.plural)
         if self.state.last_list is None or pointed or named:
             return None
-        values = {k for k in self.crit.change.values if k != "limit"}
+        shown = self.state.last_list.criteria
+        values = {k for k, v in self.crit.change.values.items() if k != "limit" and not (
+            k == "sort_by" and shown and v == shown.sort_by)}  # "next 2 cheapest"
         if (self.crit.more or self.hint == "more") and not values:
             return self.base("more", page_size=self.crit.count)
         return None
@@ -157,7 +160,7 @@ class ListRules(ReaderBase):
         shown = self.state.last_list
         limit = shown.criteria.limit if shown and shown.criteria else None
         if limit and limit > 1 and self.correction and self.bare and self.refs.numbers and \
-                not self.mentions.listed:
+                not self.mentions.listed and not any(ordinal(w) for w in self.words.tokens):
             return self.base("rank", schools=(), refine=True,
                              criteria=CriteriaChange({"limit": self.refs.numbers[0]}))
         if shown is None or shown.kind != "ranking" or "limit" not in self.crit.change.values:
@@ -169,8 +172,20 @@ class ListRules(ReaderBase):
             values = dict(self.crit.change.values)
             if "sort_by" in values and self.correction is False and self.refs.all_rows:
                 values.pop("sort_by")
-            return self.base("rank", schools=(), criteria=CriteriaChange(values), refine=True)
+            return self.base("rank", schools=(), refine=True,
+                             criteria=CriteriaChange(values, self.crit.change.cleared))
         return None
+
+    def reorder(self) -> Optional[Question]:
+        """"sort by grad rate instead" after advice: the schools just shown, in that order
+        (a ranking's own rows are re-sorted by rank(), its criteria kept)."""
+        shown = self.state.last_list
+        values = self.crit.change.values
+        if shown is None or shown.kind != "recommendation" or set(values) != {"sort_by"} or \
+                not self.words.has("reorder_cues") or self.mentions.listed:
+            return None
+        return self.base("rank", schools=(), refine=False, criteria=CriteriaChange(
+            {"sort_by": values["sort_by"], "names": shown.shown}))
 
     def within_rows(self) -> Optional[Question]:
         """A question over the rows just shown: "any of those public?", "which of those has
@@ -182,7 +197,10 @@ class ListRules(ReaderBase):
         if refine and self.state.last_list and self.state.last_list.kind == "ranking":
             return None  # "just the public ones": the list itself changes (see rank())
         values = dict(self.crit.change.values)
-        if set(values) == {"sort_by"} and self.topics and not self._superlative():
+        if set(values) == {"limit"} and self.refs.pair and self.topics:
+            return None  # "how long are the two programs": their facts ("two" is not a count)
+        if set(values) == {"sort_by"} and self.topics and not self._superlative() and \
+                not self.words.has("sort_cues"):  # (but "sort those by tuition": an order)
             return None  # "grad rates for those 2?": their facts, not an order
         if "max_rank" in values:
             return None  # "widen it to the top 15", "now do 16 to 20": a new list
@@ -198,8 +216,8 @@ class ListRules(ReaderBase):
         """"and the best?" after "which has the worst grad rate": the same field, the other
         end."""
         shown = self.state.last_list
-        if shown is None or shown.criteria is None or not self.opener:
-            return None
+        if shown is None or shown.criteria is None or not (self.opener or self.correction):
+            return None  # ("whoops i meant highest")
         ends = [hit.value for hit in find(self.words.tokens,
                                           phrase_values("generic_superlatives"))]
         values = self.crit.change.values
@@ -248,7 +266,8 @@ class ListRules(ReaderBase):
                 not self._list_request():
             return self.base("recommend", profile={**self.profile, **self._as_profile()})
         if "limit" not in change.values and self._one_answer() and (
-                not refine or "one" in self.words.tokens):  # "now the cheapest public one"
+                not refine or word_class("one_row_nouns") & set(self.words.tokens)):
+            # "now the cheapest public one", "what's the cheapest option for him?"
             # "where do the fewest students finish?": the one school (and its ties)
             return self.base("rank", criteria=replace(change, values={**change.values,
                                                                       "limit": 1}),

@@ -192,12 +192,22 @@ class SchoolRules(ReaderBase):
             return ()
         return self.state.unlisted
 
+    def corrected_topic(self) -> Optional[Question]:
+        """"no i meant score, not tuition": the last question about the schools in focus
+        again, about the topic meant."""
+        if not (self.correction and self.topics and self.state.focus) or self.schools or \
+                self.places or self.state.last_act not in ("facts", "compare") or \
+                set(self.topics) <= set(self.state.topics):
+            return None
+        return self.base(self.state.last_act, schools=self.state.focus,
+                         topics=tuple(t for t in self.topics if t != "format"))
+
     def carried_topic(self) -> Optional[Question]:
         """"and grad rates?", "and their tuition?": the topic asked of the schools in focus."""
         values = self.crit.change.values
         if not self.topics or not self.state.focus or values.get("states") or \
-                values.get("group"):
-            return None  # "any other UCs ranked?": a list
+                values.get("group") or self.crit.change.cleared:
+            return None  # "any other UCs ranked?", "drop the price limit": a list
         if self._superlative() or self._head() and set(values) - {"sort_by"}:
             return None  # "who has the worst completion rate": a list of one; "which
             # schools scored above 80": a list

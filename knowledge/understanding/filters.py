@@ -17,7 +17,7 @@ from knowledge.question import CONTROLS, SCORE_STEP, CriteriaChange, Relative
 from knowledge.understanding.places import Place
 from knowledge.understanding.schools import Named
 from knowledge.understanding.vocabulary import (
-    MAX_COUNT, Amount, Tokens, amounts, ends_with_phrase, find, has, number_word, percents,
+    MAX_COUNT, Amount, Hit, Tokens, amounts, ends_with_phrase, find, has, number_word, percents,
     phrase_list,
     phrases_for_values, taken_back, tokens, values, vocabulary, word_class)
 
@@ -129,6 +129,8 @@ def _amount_role(text: str, item: Amount) -> Optional[str]:
     if lower_before > upper_before and set(before[-lower_before - 3:-lower_before]) & \
             word_class("limit_negations"):
         lower, upper = False, True  # "cant spend more than 20k": 20k at most
+    elif lower and not lower_before and set(before[-3:]) & word_class("limit_negations"):
+        lower, upper = False, True  # "can't spend $60,000 or more": under 60k
     if (lower or upper) and _excluded(_words_before(text, item.start)):
         lower, upper = upper, lower  # "drop anything over 60k": 60k at most
     if lower:
@@ -192,6 +194,11 @@ def _rank_range_pattern() -> re.Pattern:
     joiners = "|".join(re.escape(" ".join(p)) for p, _v in phrase_list("tuition_range_joiners"))
     return re.compile(r"(#\s?)?(\d{1,2})(st|nd|rd|th)?\s*(?:" + joiners + r"|-|–|&)\s*(#\s?)?"
                       r"(\d{1,2})(st|nd|rd|th)?(?![\d%]|[.,]\d|k\b)")
+
+
+# "55 to 60", "55-60": two bare numbers of two digits joined as a range (see money_talk)
+_BARE_RANGE = re.compile(r"(?<![\d$#.])(\d{2})(\s*(?:to|-|–|and|thru|through)\s*)(\d{2})"
+                         r"(?![\d%k.,])")
 
 
 def _rank_range(text: str, rank_talk: bool) -> Tuple[Dict[str, int], List[Tuple[int, int]]]:
@@ -306,6 +313,17 @@ def _relatives(words: Tokens, anchors: Sequence[Named], focus_anchor: bool
         "comparatives")))
 
 
+CLEAR_REACH = 4  # "forget the 15k tuition cap": the noun within four words of the verb
+
+
+def _cleared_by_verb(words: Tokens) -> List[Hit]:
+    """"forget the 15k cap", "drop the price limit": the nouns of the limits a verb drops
+    (clear_verbs, cleared_by_noun)."""
+    verbs = [i for i, word in enumerate(words) if word in word_class("clear_verbs")]
+    return [hit for hit in find(words, phrases_for_values("cleared_by_noun"))
+            if any(0 < hit.start - i <= CLEAR_REACH for i in verbs)]
+
+
 def _left_out(words: Tokens, listed: Sequence[Named]) -> List[Named]:
     """Schools named right after besides_cues ("whats there besides ucf", "other than cmu",
     "anything but usc"), and the ones joined to them ("except uw and uci")."""
@@ -350,7 +368,8 @@ def _control(words: Tokens, places: Sequence[Place], text: str = "",
             continue
         said_no = words[hit.start - 1:hit.start] == ("no",) and \
             words[hit.start] not in answered_no
-        before = words[max(0, hit.start - 3):hit.start]  # "we cant swing private tuition"
+        before = words[max(0, hit.start - 3, _sentence_start(text, hit.start)):hit.start]
+        # "we cant swing private tuition" (but "not moving. public only": another sentence)
         negated_before = bool(set(before[:-1]) & word_class("limit_negations")) and \
             "mind" not in before  # (but "i dont mind private")
         if said_no or negated_before or words[hit.start - 1:hit.start] == ("not",) or \
@@ -361,6 +380,17 @@ def _control(words: Tokens, places: Sequence[Place], text: str = "",
     if wished:  # "private, ugh. ok forget the city, public ones in CA?": the last one said
         return wished[-1]
     return None if ruled_out is None else next(c for c in CONTROLS if c != ruled_out)
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """The token position where the sentence holding the token at `position` starts."""
+    start = 0
+    for sentence in re.split(r"(?<=[.!?;])\s+", text or ""):
+        size = len(tokens(sentence))
+        if start + size > position:
+            return start
+        start += size
+    return start
 
 
 def _inside(start: int, end: int, spans: Sequence[Tuple[int, int]]) -> bool:
@@ -412,10 +442,12 @@ def _within_top(words: Tokens) -> Optional[int]:
 def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
                   places: Sequence[Place],
                   entities: Optional[Mapping[str, Sequence[str]]] = None,
-                  dropped_states: Sequence[str] = (), rank_talk: bool = False) -> CriteriaReading:
+                  dropped_states: Sequence[str] = (), rank_talk: bool = False,
+                  money_talk: bool = False) -> CriteriaReading:
     """Everything the message says about a list's criteria. `dropped_states`: states the
     user takes out ("outside california", "swap ohio for florida"); `rank_talk`: ranks were
-    just asked, so a bare "8 and 9" is ranks, not dollars."""
+    just asked, so a bare "8 and 9" is ranks, not dollars; `money_talk`: a tuition range
+    was, so a bare "55 to 60" is thousands of dollars."""
     entities = dict(entities or {})
     values_set: Dict[str, Any] = {}
     within = _within_top(words)
@@ -423,6 +455,8 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
     score_bounds, score_spans = _score_bounds(text)
     rank_range, rank_spans = _rank_range(text, rank_talk)
     money_text = _blanked(text, [*score_spans, *rank_spans])
+    if money_talk and not rank_range:
+        money_text = _BARE_RANGE.sub(r"\1k\2\3k", money_text)
     bounds: Dict[str, float] = {**_tuition_bounds(money_text), **_grad_bounds(money_text),
                                 **score_bounds}
     values_set.update(rank_range)
@@ -430,7 +464,10 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
     if not bounds and not rank_range:
         bounds.update(_entity_bounds(entities, words, count))
     values_set.update(bounds)
-    sort = _sort_key(words, bounds)
+    verb_cleared = _cleared_by_verb(words)
+    dropped_nouns = {i for hit in verb_cleared for i in range(hit.start, hit.end)}
+    sort = _sort_key(tuple("_" if i in dropped_nouns else w for i, w in enumerate(words)),
+                     bounds)  # ("drop the price limit" asks for no order by price)
     if sort:
         values_set["sort_by"] = sort
     clear_hits = find(words, phrases_for_values("clear_cues"))
@@ -467,8 +504,9 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
     if excluded:
         values_set["excluded"] = excluded
     comparatives = _relatives(words, anchors, focus_anchor)
-    cleared = tuple(dict.fromkeys(name for hit in clear_hits
-                                  for name in CLEARED_FIELDS.get(hit.value, (hit.value,))))
+    cleared = tuple(dict.fromkeys(name for value in (*(h.value for h in clear_hits),
+                                                      *(h.value for h in verb_cleared))
+                                  for name in CLEARED_FIELDS.get(value, (value,))))
     for name in cleared:
         if name not in NAMED_OUTSIDE_CLEAR_CUES:
             values_set.pop(name, None)

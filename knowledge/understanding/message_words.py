@@ -85,9 +85,11 @@ def about_user(text: str) -> Set[int]:
 
 
 def topics_in(words: Words, covered: Sequence[bool]) -> List[str]:
+    """The topics asked, in order; one taken back ("score, not tuition") is not asked."""
     visible = tuple("" if i < len(covered) and covered[i] else w
                     for i, w in enumerate(words.tokens))
-    return values(visible, phrases_for_values("topics"))
+    return list(dict.fromkeys(hit.value for hit in find(visible, phrases_for_values("topics"))
+                              if not taken_back(visible, hit.start)))
 
 
 @lru_cache(maxsize=None)
@@ -136,10 +138,11 @@ def with_bare_number(refs: References, words: Words) -> References:
     if refs.any:
         return refs
     ignored = filler()
-    numbers = [int(w) for w in words.tokens if w.isascii() and w.isdigit() and len(w) <= 3]
+    numbers = [int(w) for i, w in enumerate(words.tokens)
+               if w.isascii() and w.isdigit() and len(w) <= 3 and not taken_back(words.tokens, i)]
     others = [w for w in words.tokens if w not in ignored and not w.isdigit()]
     if numbers and not others:
-        return replace(refs, numbers=(numbers[0],))
+        return replace(refs, numbers=(numbers[0],))  # "not 5, 8": 8
     return refs
 
 

@@ -67,9 +67,10 @@ def read(message: Message, state: ConversationState) -> Question:
         negated(words.tokens, p) or left_out(words.tokens, p))))
     asked_places = [p for p in asked_places if p.value not in dropped]
     crit = read_criteria(text, words.asked(), mentions.listed, asked_places, entities, dropped,
-                         rank_talk=_rank_talk(state))
-    if "min_rank" in crit.change.values:  # "ranked 11 through 15": a list, not rank 11
-        refs = replace(refs, ranks=(), numbers=())
+                         rank_talk=_rank_talk(state), money_talk=_money_talk(state))
+    if "min_rank" in crit.change.values or (  # "ranked 11 through 15": a list, not rank 11
+            _money_talk(state) and "min_tuition" in crit.change.values):
+        refs = replace(refs, ranks=(), numbers=())  # ("i meant 55 to 60": thousands)
     list_asked = "control" in crit.change.values or "sort_by" in crit.change.values and bool(
         word_class("superlatives") & set(words.tokens))  # (not "whats the grad rate there")
     there_asked = there and not kept and list_asked and not asked_places and not online
@@ -101,6 +102,14 @@ def _rank_talk(state: ConversationState) -> bool:
     criteria = state.last_list.criteria if state.last_list else None
     return state.last_act == "rank_lookup" or bool(
         state.last_act in ("rank", "more", "rank_within") and criteria and criteria.min_rank)
+
+
+def _money_talk(state: ConversationState) -> bool:
+    """A list between two tuitions was just shown ("between 50k and 55k"): a bare range
+    that follows ("sorry, i meant 55 to 60") is thousands of dollars too."""
+    criteria = state.last_list.criteria if state.last_list else None
+    return bool(state.last_act in ("rank", "more", "rank_within") and criteria and
+                criteria.min_tuition and criteria.max_tuition)
 
 
 def _without_unusable_numbers(text: str) -> Tuple[str, Tuple[str, ...]]:
@@ -165,9 +174,10 @@ def _near_the_user(crit: CriteriaReading, state: ConversationState,
     profile = state.profile
     told_states = tuple(dict.fromkeys(p.value for p in told if p.kind == "state"))
     told_cities = tuple(dict.fromkeys(p.value for p in told if p.kind == "city"))
-    if told_cities:
-        return _with_values(crit, cities=told_cities)
-    if told_states:
+    if told_cities and not (told_states and all(p.state in told_states for p in told
+                                                if p.kind == "city")):
+        return _with_values(crit, cities=told_cities)  # (but "in atlanta and wants to stay
+    if told_states:  # in georgia": the state)
         return _with_values(crit, states=told_states)
     if profile.city:
         return _with_values(crit, cities=(profile.city,))

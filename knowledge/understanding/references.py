@@ -23,6 +23,7 @@ LAST = -1  # "the last one"
 class References:
     rows: Tuple[int, ...] = ()  # 1-based positions in the list; LAST for "the last"
     numbers: Tuple[int, ...] = ()  # "number 4", "the 4th one": a row, or else a rank
+    dropped: Tuple[int, ...] = ()  # "not the first, the second one": numbers taken back
     ranks: Tuple[int, ...] = ()  # "#13", "ranked 40th": the source's ranks
     all_rows: bool = False  # "those", "these", "any of them"
     pair: bool = False  # "the two", "both", "which of the 2"; "those 3" (see group)
@@ -33,6 +34,7 @@ class References:
     step_count: int = 1  # "the 2 right above it": that many steps
     step_pointed: bool = False  # "above it", "right above that": from the school in focus
     list_cue: bool = False  # "on that list": a number is a row
+    middle: bool = False  # "the middle one": the row halfway down a list of odd length
     named_span: Optional[Tuple[int, int]] = None  # "the evanston one": tokens naming a row
     pick_span: Optional[Tuple[int, int]] = None  # "the higher ranked of those two": which
     leading: Optional[Tuple[str, int]] = None  # ("first" | "last", N): "the first three"
@@ -40,6 +42,7 @@ class References:
     @property
     def any(self) -> bool:
         return bool(self.rows or self.numbers or self.ranks or self.all_rows or self.pair
+                    or self.middle
                     or self.focus or self.rank_step or self.named_span or self.leading)
 
 
@@ -51,8 +54,10 @@ def ordinal(word: str) -> Optional[int]:
     return vocabulary()["ordinals"].get(word) if word in vocabulary()["ordinals"] else None
 
 
-def _rank_numbers(text: str, words: Tokens, list_cue: bool) -> Tuple[List[int], List[int]]:
-    """(ranks, ambiguous numbers) from "#13", "ranked 13th", "number 13", "the 13th one"."""
+def _rank_numbers(text: str, words: Tokens, list_cue: bool,
+                  dropped: Optional[List[int]] = None) -> Tuple[List[int], List[int]]:
+    """(ranks, ambiguous numbers) from "#13", "ranked 13th", "number 13", "the 13th one";
+    the ordinals taken back ("not the first") go to `dropped`."""
     ranks: List[int] = []
     numbers: List[int] = []
     # "the 4th and 5th ones": ordinals are read where they stand
@@ -65,6 +70,8 @@ def _rank_numbers(text: str, words: Tokens, list_cue: bool) -> Tuple[List[int], 
         if value is None and digit is None:
             continue
         if taken_back(words, i):
+            if value is not None and dropped is not None:
+                dropped.append(value)
             continue  # "13th not 30th": the number taken back
         if value is None:  # not an ordinal, so a number (a word that is neither is skipped)
             assert digit is not None
@@ -172,7 +179,8 @@ def _counts_a_new_list(words: Tokens, start: int, end: int) -> bool:
 
 def read_references(text: str, words: Tokens) -> References:
     list_cue = has(words, phrase_list("list_cue_words"))  # "on that list": a number is a row
-    ranks, numbers = _rank_numbers(text, words, list_cue)
+    dropped: List[int] = []
+    ranks, numbers = _rank_numbers(text, words, list_cue, dropped)
     rows = [row for row in numbers if row == LAST]
     if _last_row(words):
         rows.append(LAST)
@@ -189,7 +197,7 @@ def read_references(text: str, words: Tokens) -> References:
         pair_hits = [hit for hit in pair_hits if hit.end <= steps[0].start - 2]
         numbers = [n for n in numbers if n != step_count]
     return References(
-        rows=tuple(rows), numbers=tuple(numbers), ranks=tuple(ranks),
+        rows=tuple(rows), numbers=tuple(numbers), dropped=tuple(dropped), ranks=tuple(ranks),
         all_rows=bool(list_hits), pair=bool(pair_hits),
         group=int(group_hits[0].value) if group_hits else 2,
         focus=has(words, phrase_list("focus_words")),
@@ -198,5 +206,5 @@ def read_references(text: str, words: Tokens) -> References:
         step_count=step_count,
         step_pointed=bool(steps) and bool(set(words[steps[0].start:steps[0].end + 1]) &
                                           word_class("step_pointers")),
-        list_cue=list_cue,
+        list_cue=list_cue, middle=has(words, phrase_list("middle_row_words")),
         named_span=_named_span(words), pick_span=_pick_span(words), leading=_leading(words))

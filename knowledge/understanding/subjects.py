@@ -5,7 +5,7 @@ from typing import List, Optional, Sequence, Tuple
 
 from knowledge.state import ConversationState
 from knowledge.store.engine import cached_per_store
-from knowledge.store.queries import all_school_facts, profile_sentences
+from knowledge.store.queries import all_school_facts, profile_sentences, school_names_and_aliases
 from knowledge.understanding.filters import CriteriaReading
 from knowledge.understanding.message_words import Words
 from knowledge.understanding.places import Place
@@ -50,6 +50,8 @@ def _rows_for(refs: References, state: ConversationState, numbers_are_rows: bool
     if refs.leading and leading:
         end, count = refs.leading
         picked += list(page[:count] if end == "first" else page[-count:])
+    if refs.middle and len(page) % 2 == 1:
+        picked.append(page[len(page) // 2])
     if LAST in refs.rows and page:
         if 1 in refs.numbers:
             picked.append(page[0])
@@ -93,8 +95,10 @@ def _named_rows(span: Optional[Tuple[int, int]], mentions: SchoolMentions,
     inside_places = [p for p in places if start <= p.start < end]
     if control and not inside_places:  # "the public one(s)": those of the list just read
         # (or else seen) that are
-        return tuple(name for name in (shown or candidates)
-                     if name in by_name and by_name[name].control == control[0])
+        if not places:
+            return tuple(name for name in (shown or candidates)
+                         if name in by_name and by_name[name].control == control[0])
+        inside_places = list(places)  # "the public one in pittsburgh"
 
     def there(names: Sequence[str]) -> Tuple[str, ...]:
         return tuple(name for name in names if name in by_name and any(
@@ -104,6 +108,49 @@ def _named_rows(span: Optional[Tuple[int, int]], mentions: SchoolMentions,
 
     # "the private san diego one": of those seen, else of every listed school
     return there(candidates) or (there(list(by_name)) if inside_places and control else ())
+
+
+def _swapped_in(focus: Sequence[str], out: Sequence[str], new: Sequence[str]) -> Tuple[str, ...]:
+    """The schools in focus with those taken out replaced, in place, by the new ones."""
+    incoming = [s for s in new if s not in focus]
+    kept: List[str] = []
+    for school in focus:
+        if school in out:
+            kept += incoming[:1]
+            incoming = incoming[1:]
+        else:
+            kept.append(school)
+    return tuple(dict.fromkeys([*kept, *incoming]))
+
+
+@cached_per_store
+def _names_by_school() -> Tuple[Tuple[str, Tuple[Tokens, ...]], ...]:
+    return tuple((name, tuple(tokens(n) for n in (name, *aliases)))
+                 for name, aliases in school_names_and_aliases())
+
+
+def _namesakes(said: Tokens) -> Tuple[str, ...]:
+    """The listed schools one of whose names holds these words ("penn": Penn, Penn State)."""
+    size = len(said)
+    return tuple(school for school, names in _names_by_school()
+                 if any(name[i:i + size] == said for name in names
+                        for i in range(len(name) - size + 1)))
+
+
+def _the_other(words: Tokens, focus: Sequence[str]) -> Tuple[str, ...]:
+    """"no the other penn" (Penn in focus): Penn State; "the other uc one" (UC Irvine in
+    focus): UC Santa Cruz. The one other school the words fit, else none."""
+    if "other" not in words or not focus:
+        return ()
+    after = words.index("other") + 1
+    said = words[after:after + 3]
+    said = said[:said.index("one")] if "one" in said else said
+    for size in range(len(said), 0, -1):
+        fits = _namesakes(said[:size])
+        if fits and set(fits) & set(focus):
+            others = tuple(s for s in fits if s not in focus)
+            return others if len(others) == 1 else ()
+    return ()
 
 
 def _taken_out(words: Tokens, mentions: SchoolMentions) -> set:
@@ -195,6 +242,8 @@ class Subjects:
                      *(s for s in named if s not in out and s not in state.focus)]
         elif out and set(named) - out:  # "no sorry penn state, not upenn": Penn State alone
             named = [s for s in named if s not in out]
+        elif out and mentions.unlisted:  # "sry meant rpi not rit": RPI, which is not listed
+            named = [s for s in named if s not in out]
         rows_numbers = _numbers_are_rows(refs, state)
         leading = "max_rank" not in crit.change.values and \
             "max_rank" not in crit.change.cleared and not (  # ("forget the top 10": no rows;
@@ -233,7 +282,10 @@ class Subjects:
                 state.focus and not _names_a_place(span, places) and \
                 not mentions.unlisted:  # ("the georgia tech one": that school, not listed)
             by_name = state.focus[-1:]  # "the engineering-flavored one": the one in focus
-        schools = tuple(dict.fromkeys([*rows, *by_name, *ranked, *named]))
+        schools = _the_other(words.tokens, state.focus) or tuple(
+            dict.fromkeys([*rows, *by_name, *ranked, *named]))
+        if rows and not self.swapped:  # "wait not the first, the second one" after two
+            schools = self._swap_rows(refs, state, schools, leading)  # rows: swapped in place
         shown_or_recent = state.last_list.shown if state.last_list else state.recent
         others = tuple(s for s in shown_or_recent if s not in state.focus)
         if schools or missing:
@@ -250,7 +302,9 @@ class Subjects:
         elif refs.all_rows and len(state.focus) > 1 and state.last_act in ("facts", "compare"):
             self.schools, self.plural = state.focus, True
         elif refs.all_rows and state.last_list:
-            self.schools, self.from_rows, self.plural = state.last_list.shown, True, True
+            narrowed = state.last_act == "rank_within" and len(state.focus) >= 2
+            self.schools = state.focus if narrowed else state.last_list.shown  # ("sort those"
+            self.from_rows, self.plural = True, True  # after "only the ones over 96%": those)
         elif refs.focus and state.focus and not mentions.unlisted and \
                 not set(state.focus) & set(crit.excluded):  # "georgia tech? its..." (but
             # "whats there besides ucf" asks for the others)
@@ -281,3 +335,15 @@ class Subjects:
         elif picked:  # "does the cheapest of the seven graduate more than the georgia one"
             self.schools = (picked, *(s for s in self.schools if s != picked))
             self.from_rows = True
+
+    def _swap_rows(self, refs: References, state: ConversationState,
+                   schools: Tuple[str, ...], leading: bool) -> Tuple[str, ...]:
+        """Rows taken back ("not the first") out of the two or more schools in focus, the
+        rows named put in their place; else the schools as read."""
+        if not refs.dropped or len(state.focus) < 2:
+            return schools
+        gone = _rows_for(References(numbers=refs.dropped), state, True, leading)
+        if not gone or not set(gone) <= set(state.focus):
+            return schools
+        self.swapped = True
+        return _swapped_in(state.focus, gone, schools)

@@ -102,6 +102,11 @@ def ends_with_phrase(words: Tokens, end: int, *sections: str) -> bool:
 def taken_back(words: Tokens, start: int) -> bool:
     """Whether the word at `start` follows a negation ("not 10k", "except ohio") or a
     taking-back phrase ("instead of ny", "rather than texas")."""
+    if start >= 1 and words[start - 1] == "no" and (
+            start == 1 or ends_with_phrase(words, start, "correction_cues")):
+        return False  # "wait no, missouri": the "no" of the correction, not of the place
+    if start >= 2 and words[start - 1] == "the" and words[start - 2] in word_class("negations"):
+        return True  # "not the first, the second one"
     return (start >= 1 and words[start - 1] in word_class("negations")) or \
         ends_with_phrase(words, start, "taken_back_cues")
 
