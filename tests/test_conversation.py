@@ -1202,3 +1202,17 @@ def test_what_the_source_does_not_hold_said_plainly(chat):
     chat("cmu vs pitt tuition")
     rates = chat("grad rts too")
     assert "98%" in rates and "88%" in rates
+
+
+def test_steps_along_an_order_a_place_left_and_the_federal_benefit(chat):
+    chat("tuition at ucf")
+    assert "San Jose State University" in chat("what's the next cheapest one after it on the "
+                                               "whole list")  # by tuition, not rank #19
+    chat("federal employee in baltimore, i have to keep my gov job. what's around me on your list?")
+    moved = chat("oh wait scratch that, i'm getting transferred to michigan next month, not "
+                 "staying in maryland. what's there?")
+    assert "Michigan" in moved and "$62,840" not in moved  # Johns Hopkins is left behind
+    chat("tuition at saint louis university")
+    paid = chat("my bank only does the irs tax-free max for tuition. what would i be paying per "
+                "year after that")
+    assert "about $47,010/yr out of pocket" in paid and "#26" not in paid

@@ -8,7 +8,7 @@ from knowledge.understanding.acts_base import CHIT_CHAT
 from knowledge.understanding.acts_lists import ListRules
 from knowledge.understanding.message_words import negated, question_sentence
 from knowledge.understanding.acts_schools import SchoolRules
-from knowledge.store.guides import employer_benefit, find_term
+from knowledge.store.guides import employer_benefit, find_term, guide
 from knowledge.understanding.vocabulary import (
     amount, amounts, find, percent, phrase_list, tokens, vocabulary, word_class)
 
@@ -18,6 +18,14 @@ from knowledge.understanding.vocabulary import (
 POINTED_GUIDES = ("specializations", "salary")
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # a bare number in this span is a year, not dollars
 GUIDES_POINTED_IN_CONTEXT = ("specializations",)
+
+
+def _federal_tax_free() -> Optional[int]:
+    """The federal tax-free employer education benefit, as the employer-benefits guide
+    states it ("the federal $5,250 tax-free employer education benefit")."""
+    facts = guide("employer_benefits")
+    said = [p for g in (facts.groups if facts else ()) for p in g.points if "tax-free" in p]
+    return amount(said[0]) if said else None
 
 
 def _bare_dollars(text: str) -> Optional[int]:
@@ -138,17 +146,21 @@ class Reader(ListRules, SchoolRules):
         dollars, share = amount(text), percent(text)
         if not (dollars or share) and self._benefit_words():
             dollars = _bare_dollars(text)  # "if my district reimburses 5250 a year, what ..."
+        if not (dollars or share) and self.words.has("tax_cues"):
+            dollars = _federal_tax_free()  # "only does the irs tax-free max"
         employer = self.employer or self.state.employer or self.state.profile.employer
         if not (dollars or share) and employer:  # "amazon pays for it": its own share,
             benefit = employer_benefit(employer)  # "after the google part": its dollars
             share = percent(benefit.benefit) if benefit else None
             dollars = amount(benefit.benefit) if benefit and not share else None
         shown = self.state.last_list.shown if self.state.last_list else ()
-        schools = self.schools or self.state.focus or shown
+        named = () if self.subjects.stepped_from else self.schools  # (not a step: see below)
+        schools = named or self.state.focus or shown
         if not (dollars or share) or not schools:
             return None
         return self.base("facts", schools=schools, topics=("tuition",), covered_dollars=dollars,
-                         covered_share=share)
+                         covered_share=share, missing_ranks=(), by_rank=False)  # ("what
+        # would i be paying after that": after the benefit, not a rank below the school)
 
     def named_states(self) -> Optional[Question]:
         """A state named with the states table's words, before "there" can mean a school:
@@ -241,6 +253,8 @@ class Reader(ListRules, SchoolRules):
         if self.off_topic or self.mentions.unlisted or self.mentions.listed or \
                 not self.words.has("tax_cues"):
             return None
+        if self.words.has("out_of_pocket_cues") and self.state.focus:
+            return None  # "my bank only does the irs tax-free max. what would i be paying"
         return self.base("employer", employer=self.employer or self.state.employer)
 
     def guide_cued(self) -> Optional[Question]:

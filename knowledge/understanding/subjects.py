@@ -62,6 +62,19 @@ def _rows_for(refs: References, state: ConversationState, numbers_are_rows: bool
     return tuple(dict.fromkeys(picked))
 
 
+def _stepped_by(anchor: str, order: str, steps: int) -> List[str]:
+    """The schools `steps` along an order from the anchor ("the next cheapest after UCF":
+    SJSU), the ones the order cannot place (no figure) left out."""
+    known = sorted((s for s in all_school_facts() if PICKS[order](s) is not None),
+                   key=lambda s: (PICKS[order](s), s.rank))
+    names = [s.name for s in known]
+    if anchor not in names:
+        return []
+    at = names.index(anchor)
+    picked = names[at + 1:at + 1 + steps] if steps > 0 else names[max(0, at + steps):at]
+    return picked
+
+
 def _ranked(rank: int) -> Optional[str]:
     return next((s.name for s in all_school_facts() if s.rank == rank), None)
 
@@ -268,7 +281,11 @@ class Subjects:
             school = _ranked(number)
             (ranked.append(school) if school else missing.append(number))
         anchor = _step_anchor(refs, state)
-        if refs.rank_step and anchor:
+        order = crit.change.values.get("sort_by")
+        if refs.rank_step and anchor and order in PICKS and not order.startswith("score"):
+            ranked += _stepped_by(anchor, order, refs.rank_step * refs.step_count)
+            self.stepped_from = anchor  # "the next cheapest one after it": by tuition
+        elif refs.rank_step and anchor:
             base = next((s for s in all_school_facts() if s.name == anchor), None)
             if base:
                 steps = sorted(base.rank + refs.rank_step * n
