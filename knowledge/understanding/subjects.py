@@ -71,8 +71,7 @@ def _stepped_by(anchor: str, order: str, steps: int) -> List[str]:
     if anchor not in names:
         return []
     at = names.index(anchor)
-    picked = names[at + 1:at + 1 + steps] if steps > 0 else names[max(0, at + steps):at]
-    return picked
+    return names[at + 1:at + 1 + steps] if steps > 0 else names[max(0, at + steps):at]
 
 
 def _ranked(rank: int) -> Optional[str]:
@@ -253,10 +252,9 @@ class Subjects:
         if self.swapped:  # "swap santa cruz for uw", "oops not clark, brandeis"
             named = [*(s for s in state.focus if s not in out),
                      *(s for s in named if s not in out and s not in state.focus)]
-        elif out and set(named) - out:  # "no sorry penn state, not upenn": Penn State alone
-            named = [s for s in named if s not in out]
-        elif out and mentions.unlisted:  # "sry meant rpi not rit": RPI, which is not listed
-            named = [s for s in named if s not in out]
+        elif out and (set(named) - out or mentions.unlisted):  # "no sorry penn state, not
+            named = [s for s in named if s not in out]  # upenn": Penn State alone; "sry meant
+            # rpi not rit": RPI, which the source does not list
         rows_numbers = _numbers_are_rows(refs, state)
         leading = "max_rank" not in crit.change.values and \
             "max_rank" not in crit.change.cleared and not (  # ("forget the top 10": no rows;
