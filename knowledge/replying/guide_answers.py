@@ -6,7 +6,7 @@ from knowledge.replying.school_answers import (bullets, median_tuition, money, t
                                               with_source)
 from knowledge.replying.source_labels import label
 from knowledge.store.guides import (BenefitFacts, CareerFacts, GuideFacts, careers,
-                                    employer_benefits, guide)
+                                    employer_benefits, federal_tax_free_points, guide)
 from knowledge.store.queries import SchoolFacts, StateStats, school_count, states_in_table
 
 GUIDE_KEYS = ("thesis", "specializations", "part_time", "work_experience", "salary",
@@ -71,8 +71,7 @@ def _benefit_rules() -> str:
     """The guide's general points on employer benefits (the federal tax-free limit, the
     share of companies that help), as the source states them."""
     facts = _guide("employer_benefits")
-    federal = [p for g in facts.groups for p in g.points if "tax-free" in p]
-    sentences = [*federal, facts.summary.split(". ", 1)[-1]]
+    sentences = [*federal_tax_free_points(), facts.summary.split(". ", 1)[-1]]
     return " ".join(s if s.rstrip().endswith((".", "!", "?")) else f"{s}." for s in sentences)
 
 

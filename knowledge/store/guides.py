@@ -56,6 +56,14 @@ def guide(key: str) -> Optional[GuideFacts]:
                           tuple(groups.values()))
 
 
+def federal_tax_free_points() -> Tuple[str, ...]:
+    """The employer-benefits guide's points on the federal tax-free employer education
+    benefit ("Many programs qualify for the federal $5,250 tax-free ..."), as stated."""
+    facts = guide("employer_benefits")
+    return tuple(p for g in (facts.groups if facts else ()) for p in g.points
+                 if "tax-free" in p)
+
+
 @cached_per_store
 def careers() -> Tuple[CareerFacts, ...]:
     with session_scope() as session:

@@ -8,7 +8,7 @@ from knowledge.understanding.acts_base import CHIT_CHAT
 from knowledge.understanding.acts_lists import ListRules
 from knowledge.understanding.message_words import negated, question_sentence
 from knowledge.understanding.acts_schools import SchoolRules
-from knowledge.store.guides import employer_benefit, find_term, guide
+from knowledge.store.guides import employer_benefit, federal_tax_free_points, find_term
 from knowledge.understanding.vocabulary import (
     amount, amounts, find, percent, phrase_list, tokens, vocabulary, word_class)
 
@@ -23,8 +23,7 @@ GUIDES_POINTED_IN_CONTEXT = ("specializations",)
 def _federal_tax_free() -> Optional[int]:
     """The federal tax-free employer education benefit, as the employer-benefits guide
     states it ("the federal $5,250 tax-free employer education benefit")."""
-    facts = guide("employer_benefits")
-    said = [p for g in (facts.groups if facts else ()) for p in g.points if "tax-free" in p]
+    said = federal_tax_free_points()
     return amount(said[0]) if said else None
 
 
