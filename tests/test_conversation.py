@@ -1216,3 +1216,11 @@ def test_steps_along_an_order_a_place_left_and_the_federal_benefit(chat):
     paid = chat("my bank only does the irs tax-free max for tuition. what would i be paying per "
                 "year after that")
     assert "about $47,010/yr out of pocket" in paid and "#26" not in paid
+
+
+def test_a_school_the_source_never_names_is_not_the_one_in_focus(chat):
+    """make chat, round 12: "what about duquesne, is it on your list?" right after CMU's
+    programs answered for CMU again."""
+    chat("ok and what about cmu, how long is it and whats the tuition")
+    reply = chat("what about duquesne, is it on your list?")
+    assert "not among the 25" in reply and "$62,260" not in reply
