@@ -12,4 +12,5 @@ echo "==> mypy"
 .venv/bin/mypy
 npm ci --prefix web --no-audit --no-fund --silent
 export TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
-exec .venv/bin/python -m pytest "$@"
+# --durations: the slowest parts print at the end, so every CI log shows where the time goes.
+exec .venv/bin/python -m pytest --durations=12 "$@"
