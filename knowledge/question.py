@@ -200,6 +200,7 @@ class Question:
     employer: Optional[str] = None
     unknown_term: Optional[str] = None  # a career or employer named that the source lacks
     profile: Mapping[str, Any] = field(default_factory=dict)  # what the user said of themselves
+    tells_only: bool = False  # the user told about themselves and asked nothing yet
     greeting: bool = False  # the message also greets
     correction: bool = False  # "sorry, I meant ..."
     page_size: Optional[int] = None  # "next 5"

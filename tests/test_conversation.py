@@ -230,8 +230,9 @@ def test_the_school_a_user_comes_from_is_background(chat):
     reply = chat("my son's graduating from ucla in cs and wants to stay in california for his "
                  "masters. we're footing the bill so public schools only pls")
     assert "UCLA is not among" not in reply
-    assert rows(reply) == ["University of California-Irvine", "San Jose State University",
-                           "University of California-Santa Cruz"]
+    # told, not asked: advice for a public school in California (the three there)
+    assert advice_rows(reply) == ["University of California-Irvine", "San Jose State University",
+                                  "University of California-Santa Cruz"]
     assert "93% graduation rate" in chat("the last one on that list, what's the grad rate")
 
 
@@ -1224,3 +1225,40 @@ def test_a_school_the_source_never_names_is_not_the_one_in_focus(chat):
     chat("ok and what about cmu, how long is it and whats the tuition")
     reply = chat("what about duquesne, is it on your list?")
     assert "not among the 25" in reply and "$62,260" not in reply
+
+
+def test_telling_about_oneself_without_asking_gets_the_next_question(chat):
+    """Round 13: a self-description that asks nothing is answered with what is still
+    missing, not with a list or a guide; "so what do you think?" then gets the advice."""
+    first = chat("pharmacist in orlando, been doing it 5 years and getting curious about data work")
+    assert "?" in first and "$" not in first
+    advice = chat("we can't relocate, my kids are in school here. so what do you think?")
+    assert advice_rows(advice) == ["University of Central Florida"]
+
+
+def test_a_place_one_cannot_leave_is_enough_to_advise(chat):
+    reply = chat("lab tech in rochester ny, my husband won't move so it has to be local")
+    assert advice_rows(reply)[0] == "Rochester Institute of Technology"
+
+
+def test_what_an_employer_covers_is_not_the_budget(chat):
+    """"they give 10k a year for school" is Microsoft's share, not a 10k budget: NYU (in the
+    city) is the advice, and what is left to pay is its tuition less the $10,000."""
+    reply = chat("software engineer at microsoft in nyc, they give 10k a year for school. "
+                 "staying in the city")
+    assert advice_rows(reply)[0] == "New York University" and "budget up to" not in reply
+    assert "about $50,438/yr out of pocket" in chat("what would i still be on the hook for")
+
+
+def test_schools_users_name_that_the_source_never_does(chat):
+    chat("tuition at penn?")
+    reply = chat("and villanova?")
+    assert "Villanova University is not among the 25" in reply and "$58,620" not in reply
+    assert "not among the 25" in chat("is drexel on there")
+
+
+def test_a_range_whose_top_is_written_with_k(chat):
+    """The NLU took "50k" for a school's name: a figure is never one."""
+    reply = chat("any ranked schools with tuition between 48 and 50k?",
+                 entities={"school": ("50k",)})
+    assert rows(reply) == ["Illinois Institute of Technology"]

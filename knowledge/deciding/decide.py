@@ -301,13 +301,19 @@ def _states(question: Question, state: ConversationState) -> Decision:
 
 # --- the user -----------------------------------------------------------------------------
 
-def _ready(profile: Profile, asking: bool, told: int) -> bool:
+def _ready(profile: Profile, asking: bool, told: int, tells_only: bool) -> bool:
     """Recommend now, or ask the next question? Asked nothing yet, one fact is enough to
     start (the reply says what would narrow it down); in the middle of "help me choose", ask
-    on until three are known, unless the user just told two at once. Nothing missing (every
-    question answered or skipped, or "stop asking"): recommend."""
+    on until three are known, unless the user just told two at once. Told about themselves
+    without asking anything ("icu nurse in pittsburgh, into clinical data"): ask on until the
+    place is known with the budget or that they cannot move (the few schools there are the
+    answer), or three facts. Nothing missing (every question answered or skipped, or "stop
+    asking"): recommend."""
     if not profile.missing():
         return True
+    if tells_only:
+        return profile.facts_known >= 3 or profile.known("place") and (
+            profile.known("budget") or profile.stays_local)
     if asking:
         return profile.facts_known >= 3 or (profile.facts_known >= 2 and told >= 2)
     return profile.facts_known >= 1
@@ -317,7 +323,7 @@ def _recommend(question: Question, state: ConversationState) -> Decision:
     profile = state.profile
     asking = state.pending is not None and state.pending.kind == "profile"
     told = len(set(question.profile) - {"about", "skipped"})  # facts this message gave
-    if not _ready(profile, asking, told):
+    if not _ready(profile, asking, told, question.tells_only):
         ask = profile.missing()[0]
         return [ProfileQuestion(ask, profile)], state.but(
             pending=Pending("profile", question=ask), last_act="recommend")

@@ -48,6 +48,7 @@ CHEAP_SHARE = 1 / 3  # "money is tight" without a figure: the cheapest third of 
 # fits their goal (city 3 > remote 1 + goal 1).
 WEIGHTS = {"city": 3.0, "state": 1.5, "near": 2.0, "format": 1.5, "remote": 1.0,
            "budget": 1.0, "goal": 1.0, "control": 1.0}
+PLACE_FITS = ("city", "near", "state")
 INTEREST_WEIGHT = 3.0  # per point of closeness above INTEREST_FLOOR
 INTEREST_FLOOR = 0.45  # below it a profile's best sentence is not about what the user said
 
@@ -68,6 +69,10 @@ class Match:
     # budget) it breaks; a format the source does not confirm counts UNCONFIRMED
     interest: float = 0.0
     interest_sentence: Optional[str] = None  # the profile sentence closest to the user's words
+
+    @property
+    def place_points(self) -> float:
+        return sum(WEIGHTS[fit.kind] for fit in self.fits if fit.kind in PLACE_FITS)
 
     @property
     def points(self) -> float:
@@ -197,7 +202,11 @@ def recommend(profile: Profile, top: int = TOP) -> List[Match]:
     # and within it the better program is the better advice (so "stretch to 12k" brings UW
     # in, not more of the same cheapest rows)
     cheaper_first = profile.budget_low
-    matches.sort(key=lambda m: (m.broken, -round(m.points, 3),
+    # For someone who cannot move, nearer comes first whatever draws them: "not leaving the
+    # city" in New York puts NYU before Syracuse, however close Syracuse's profile reads
+    nearer_first = profile.stays_local
+    matches.sort(key=lambda m: (m.broken, -m.place_points if nearer_first else 0,
+                                -round(m.points, 3),
                                 m.school.tuition_per_year if cheaper_first else 0,
                                 -m.school.score, m.school.rank))
     limited = profile.budget is not None or profile.control or profile.state or profile.city \

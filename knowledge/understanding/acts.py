@@ -8,6 +8,7 @@ from knowledge.understanding.acts_base import CHIT_CHAT
 from knowledge.understanding.acts_lists import ListRules
 from knowledge.understanding.message_words import negated, question_sentence
 from knowledge.understanding.acts_schools import SchoolRules
+from knowledge.understanding.profile import says_about_self
 from knowledge.store.guides import employer_benefit, federal_tax_free_points, find_term
 from knowledge.understanding.vocabulary import (
     amount, amounts, find, percent, phrase_list, tokens, vocabulary, word_class)
@@ -43,7 +44,7 @@ class Reader(ListRules, SchoolRules):
 
     def question(self) -> Question:
         for rule in (self.pending_answer, self.source_request, self.corrected_topic,
-                     self.chit_chat,
+                     self.chit_chat, self.tells_only,
                      self.tax_question, self.guide_cued, self.guide_point, self.tied, self.compare,
                      self.out_of_pocket, self.more, self.extend_list, self.reorder,
                      self.within_rows,
@@ -69,7 +70,8 @@ class Reader(ListRules, SchoolRules):
                 return self.base("deny")
             return None
         skip = self.words.whole("skip_words")
-        stop = self.words.whole("stop_words")
+        # "stop asking", or "so what do you think?" in the middle of the questions: advice now
+        stop = self.words.whole("stop_words") or self.words.has("recommend_cues")
         answer = self._profile_answer(pending.question)
         if not (skip or stop or answer):
             return None
@@ -107,6 +109,46 @@ class Reader(ListRules, SchoolRules):
         if asked == "control" and values.get("control"):
             answer["control"] = values["control"]
         return answer
+
+    def tells_only(self) -> Optional[Question]:
+        """"so i'm an icu nurse at a hospital in pittsburgh, into the clinical data side": the
+        user tells about themselves and asks nothing yet. That starts "help me choose": it asks
+        for what is still missing, or recommends when it knows enough (decide._ready). A
+        school, a row or a fact asked is not this."""
+        said = set(self.words.tokens)
+        of_self = says_about_self(self.words.tokens)
+        facts = self._profile_facts() - {"employer"}
+        if not of_self or self._asks_anything() or self._list_request() or \
+                self.words.has("recommend_cues") or self.schools or self.mentions.listed or \
+                self.refs.any and self.state.last_list or self.refs.focus and self.state.focus \
+                or self.unknown_facts or self.off_topic or self.correction:
+            return None
+        # "teacher salary so even 15k a year is a stretch, we're staying in georgia": two facts
+        # of their own outweigh a topic, a career or pay words said in passing
+        firm = sum(bool(facts & kind) for kind in (
+            {"budget", "budget_low"}, {"state", "city"}, {"stays_local"}, {"format"}))
+        if firm < 2 and (self.topics or self.words.has("pay_words") or self.career):
+            return None
+        if not facts and not (word_class("role_nouns") & said and of_self):
+            return None
+        if self.state.last_list is not None and self.crit.change or self.employer and firm < 2:
+            return None  # "ok i could do st louis too, add missouri": the list, changed;
+            # "ok and if i land a job at google instead": that employer's benefit
+        return self.base("recommend", profile=self._with_interests(), tells_only=True)
+
+    def _asks_anything(self) -> bool:
+        """A question mark, or a clause that starts like a question ("so what do you think",
+        "and do they..."); "i do GIS work" tells."""
+        if "?" in self.message.text:
+            return True
+        openers, starts = word_class("clause_openers"), word_class("question_starts")
+        for clause in re.split(r"[.,;:!\n]+", self.message.text):
+            said = list(tokens(clause))
+            while said and said[0] in openers:
+                said.pop(0)
+            if said and said[0] in starts:
+                return True
+        return False
 
     def source_request(self) -> Optional[Question]:
         """"Source", "where is that from?": the lines behind the last answer."""

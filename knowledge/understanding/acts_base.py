@@ -11,6 +11,7 @@ from knowledge.understanding.filters import CriteriaReading
 from knowledge.understanding.message_words import (
     Words, about_a_topic, features_in, is_bare, question_sentence, topics_in)
 from knowledge.understanding.places import Place
+from knowledge.understanding.profile import covered_not_budget
 from knowledge.understanding.references import References
 from knowledge.understanding.schools import SchoolMentions, distinctive_school
 from knowledge.understanding.subjects import Subjects
@@ -90,7 +91,7 @@ class ReaderBase:
         those; a criterion said after a recommendation changes the answers behind it."""
         values = self.crit.change.values
         profile: Dict[str, Any] = {}
-        if "max_tuition" in values:
+        if "max_tuition" in values and not covered_not_budget(self.message.text):
             profile["budget"] = values["max_tuition"]
         if "control" in values:
             profile["control"] = values["control"]

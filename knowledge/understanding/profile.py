@@ -9,10 +9,10 @@ bot asks only for what is still missing.
 from typing import Any, Dict, Sequence
 
 from knowledge.store.guides import find_term
-from knowledge.understanding.message_words import negated
+from knowledge.understanding.message_words import negated, split_sentences
 from knowledge.understanding.places import Place
 from knowledge.understanding.vocabulary import (
-    Tokens, has, phrase_list, phrases_for_values, values)
+    Tokens, amounts, has, phrase_list, phrases_for_values, tokens, values, word_class)
 
 
 
@@ -22,7 +22,26 @@ def _kept_places(words: Tokens, places: Sequence[Place]) -> list:
 
 
 def says_about_self(words: Tokens) -> bool:
-    return has(words, phrase_list("self_cues"))
+    """"i", "my son", or what one is without "i": "systems engineer at a defense contractor
+    in orlando", "senior physics major here"."""
+    return has(words, phrase_list("self_cues")) or bool(word_class("role_nouns") & set(words)) \
+        and not find_term("career", [" ".join(words)])
+
+
+def covered_not_budget(text: str) -> bool:
+    """Every amount stands in a sentence about what an employer pays ("google does up to 12k a
+    year for school", "my company covers 5250"): what is covered, not what the user can pay."""
+    found = False
+    for sentence in split_sentences(text, r"(?<=[.!?;,])\s+|\n+"):
+        if not amounts(sentence):
+            continue
+        words = set(tokens(sentence))
+        payer = find_term("employer", [sentence]) or words & word_class("payer_nouns") and \
+            words & word_class("benefit_words")
+        if not payer:
+            return False
+        found = True
+    return found
 
 
 def read_profile(text: str, words: Tokens, places: Sequence[Place],
@@ -55,7 +74,7 @@ def read_profile(text: str, words: Tokens, places: Sequence[Place],
 def _personal_facts(text: str, words: Tokens, places: Sequence[Place],
                     max_tuition: Any) -> Dict[str, Any]:
     found: Dict[str, Any] = {}
-    if max_tuition:
+    if max_tuition and not covered_not_budget(text):
         found["budget"] = max_tuition
     kept = [] if has(words, phrase_list("open_to_moving")) else _kept_places(words, places)
     states = [place for place in kept if place.kind == "state"]

@@ -49,6 +49,7 @@ class SchoolMentions:
         return tuple(dict.fromkeys(named.school for named in self.listed))
 
 
+_FIGURE = re.compile(r"[$\d.,%k+\s-]+")
 _AT_NAME = re.compile(r"\b(?:at|about)\s+([A-Z][\w&.'-]+(?:\s+[A-Z][\w&.'-]+){0,3})")
 
 
@@ -157,8 +158,8 @@ def _entity_mentions(mentions: Iterable[str]) -> Tuple[List[str], Optional[Tuple
     unknown: List[str] = []
     suggestion = None
     for mention in mentions:
-        if not mention or not mention.strip():
-            continue
+        if not mention or not mention.strip() or _FIGURE.fullmatch(mention.strip().lower()):
+            continue  # ("between 40 and 50k": a figure the NLU took for a school's name)
         resolution = resolver.resolve(mention)
         if resolution.found or _names_other_school(mention) or \
                 normalize(mention) in place_names():
