@@ -1262,3 +1262,48 @@ def test_a_range_whose_top_is_written_with_k(chat):
     reply = chat("any ranked schools with tuition between 48 and 50k?",
                  entities={"school": ("50k",)})
     assert rows(reply) == ["Illinois Institute of Technology"]
+
+
+def test_is_it_in_a_city_asks_where_the_school_in_focus_is(chat):
+    chat("whats northeastern charging for the ml masters these days")
+    assert "Northeastern University is in Boston" in chat("is it in boston?")
+    chat("tuition at clark")
+    assert "Clark University is in Worcester" in chat("is that actually in boston")
+
+
+def test_the_words_topics_beat_the_classifiers_one(chat):
+    """The classifier heard one topic ("programs"); the words ask two."""
+    chat("tuition at usc")
+    reply = chat("is that per year or the whole program? and how long is it", act="facts",
+                 topic="programs", confidence=0.9)
+    assert "$66,640 per year" in reply and "1.5-2 years" in reply
+
+
+def test_a_per_cent_of_a_format_or_a_cover_is_no_graduation_rate(chat):
+    reply = chat("need something 100% online. what's in the top 10")
+    assert "graduation rate at least" not in reply and "online" in reply
+    assert "graduation rate at least" not in chat("my company pays 100% of tuition, what's in "
+                                                  "pennsylvania")
+
+
+def test_a_school_named_as_background_and_then_asked_about(chat):
+    reply = chat("my cousin went to drexel and loved it, is drexel on there for ml masters?")
+    assert "Drexel University is not among the 25" in reply
+
+
+def test_an_employers_cover_weighed_against_the_school_in_focus(chat):
+    chat("tuition at penn")
+    assert "about $46,620/yr out of pocket" in chat("how much would google cover vs what it "
+                                                    "charges")
+
+
+def test_a_place_corrected_in_the_same_message(chat):
+    chat("public programs under 10k?")
+    reply = chat("is there anything like that in ohio? sorry, iowa i mean")
+    assert "Iowa" in reply and "Ohio" not in reply
+
+
+def test_states_whose_median_tuition_is_within_a_range(chat):
+    reply = chat("which states have a median tuition between 30 and 45k")
+    assert reply.startswith("Illinois: 4 ML master's programs, median tuition $31,200")
+    assert "California" not in reply

@@ -10,6 +10,7 @@ from knowledge.understanding.message_words import negated, question_sentence
 from knowledge.understanding.acts_schools import SchoolRules
 from knowledge.understanding.profile import says_about_self
 from knowledge.store.guides import employer_benefit, federal_tax_free_points, find_term
+from knowledge.store.queries import states_in_table
 from knowledge.understanding.vocabulary import (
     amount, amounts, find, percent, phrase_list, tokens, vocabulary, word_class)
 
@@ -181,7 +182,11 @@ class Reader(ListRules, SchoolRules):
             return self.base("facts", schools=self.schools, topics=("tuition",),
                              covered_dollars=self.state.covered_dollars,
                              covered_share=self.state.covered_share)
-        if not self.words.has("out_of_pocket_cues"):
+        # "how much would google cover vs what it charges": the school in focus, less the cover
+        weighed = bool(self.employer and "tuition" in self.topics and self._benefit_words() and
+                       word_class("versus_words") & set(self.words.tokens) and
+                       (self.schools or self.state.focus))
+        if not (self.words.has("out_of_pocket_cues") or weighed):
             return None
         text = self.message.text
         dollars, share = amount(text), percent(text)
@@ -222,6 +227,9 @@ class Reader(ListRules, SchoolRules):
                     if p.start > 0) and (last or self.state.last_list is None)
         # ("what about florida" after a list or advice changes its place: see rank())
         only_place = set(self.crit.change.values) <= {"states", "sort_by"}
+        bounded = self._states_within_bounds() if stats and not states else None
+        if bounded:  # "which states have a median tuition between 30 and 45k"
+            return self.base("states", states=bounded, state_fields=("median_tuition",))
         if len(states) >= 2 and self._compares_states():
             return self.base("states", states=states, state_fields=("median_tuition",))
         corrects_a_list = self.correction and self.state.last_act == "rank"  # "wait no,
@@ -237,6 +245,18 @@ class Reader(ListRules, SchoolRules):
         if states and last and self._follow_up():
             return self.base("states", states=states, state_fields=self.state.state_fields)
         return None
+
+    def _states_within_bounds(self) -> Optional[Tuple[str, ...]]:
+        """The states of the source's table whose median tuition is within the tuition bounds
+        asked; None when no bound is asked."""
+        values = self.crit.change.values
+        low, high = values.get("min_tuition"), values.get("max_tuition")
+        if low is None and high is None or not word_class("median_words") & set(
+                self.words.tokens):
+            return None
+        return tuple(s.code for s in states_in_table() if s.median_tuition is not None and
+                     (low is None or s.median_tuition >= low) and
+                     (high is None or s.median_tuition <= high))
 
     def _compares_states(self) -> bool:
         """"michigan or north carolina ... which state's programs are cheaper": the states'
@@ -441,8 +461,10 @@ class Reader(ListRules, SchoolRules):
                     self._asks() or self.message.topic == "location"):
             return self.base("rank")  # "who has 99% grad rate": the schools that do; "nurse
             # in atlanta, not leaving georgia": the schools there, not "which school?"
-        if act == "facts" and self.message.topic:
-            return self.base("facts", schools=self.state.focus, topics=(self.message.topic,))
+        if act == "facts" and self.message.topic:  # the words' topics, when they name any
+            # ("is that per year or the whole program? and how long is it": both)
+            topics = tuple(self.topics) or (self.message.topic,)
+            return self.base("facts", schools=self.state.focus, topics=topics)
         if act in ("greet", "thank", "goodbye", "help", "affirm", "deny", "rank", "recommend"):
             return self.base(act)
         if act == "states":

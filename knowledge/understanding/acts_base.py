@@ -50,6 +50,8 @@ class ReaderBase:
         self.features = features_in(words)
         if "overview" in self.topics and about_a_topic(words):
             self.topics.remove("overview")  # "tell me about doing it online": online
+        if not self.topics and self._asks_if_it_is_there():
+            self.topics = ["location"]
         self.unknown_facts = words.values("unknown_facts")
         self.career = find_term("career", [message.text])
         self.correction = words.has("correction_cues")
@@ -67,6 +69,16 @@ class ReaderBase:
             self.distinctive = distinctive_school(words.tokens)  # "who runs cilvr" -> NYU
             if self.distinctive:
                 self.schools = (self.distinctive,)
+
+    def _asks_if_it_is_there(self) -> bool:
+        """"is it in boston?", "is that actually in boston": where the school in focus is."""
+        words = self.words.tokens
+        for place in self.places:
+            before = words[max(0, place.start - 4):place.start]
+            if before[-1:] == ("in",) and word_class("is_words") & set(words[:place.start]) \
+                    and word_class("focus_pronouns") & set(before):
+                return True
+        return False
 
     def base(self, act: str, **fields: Any) -> Question:
         """The question with everything found in the message; `fields` override."""

@@ -11,7 +11,8 @@ bounds set by another school, and criteria to drop. Read from the message's word
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import (AbstractSet, Any, Dict, List, Mapping, Optional, Sequence, Set,
+                    Tuple)
 
 from knowledge.question import CONTROLS, SCORE_STEP, CriteriaChange, Relative
 from knowledge.understanding.places import Place
@@ -227,9 +228,24 @@ def _blanked(text: str, spans: Sequence[Tuple[int, int]]) -> str:
     return text
 
 
+def _shares(text: str) -> Set[int]:
+    """Per cents that are no graduation rate: "100% online", "company pays 100%", "95% of
+    tuition" (a format, or what an employer covers)."""
+    found = set()
+    for item in percents(text):
+        before = _words_before(text, item.start)[-2:]
+        after = _words_after(text, item.end)[:1]
+        if set(after) & word_class("not_rate_after") or set(before) & word_class("benefit_words"):
+            found.add(item.value)
+    return found
+
+
 def _grad_bounds(text: str) -> Dict[str, int]:
     bounds: Dict[str, int] = {}
+    shares = _shares(text)
     for item in percents(text):
+        if item.value in shares:
+            continue
         before = _words_before(text, item.start)[-4:]
         after = _words_after(text, item.end)[:4]
         upper = _ends_with(before, "grad_upper_cues") or _starts_with(after, "grad_upper_cues")
@@ -462,7 +478,7 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
     values_set.update(rank_range)
     count = None if rank_range else count
     if not bounds and not rank_range:
-        bounds.update(_entity_bounds(entities, words, count))
+        bounds.update(_entity_bounds(entities, words, count, _shares(text)))
     values_set.update(bounds)
     verb_cleared = _cleared_by_verb(words)
     dropped_nouns = {i for hit in verb_cleared for i in range(hit.start, hit.end)}
@@ -542,7 +558,8 @@ def _counts_schools(number: str, words: Tokens) -> bool:
 
 
 def _entity_bounds(entities: Mapping[str, Sequence[str]], words: Tokens,
-                   count: Optional[int] = None) -> Dict[str, int]:
+                   count: Optional[int] = None, shares: AbstractSet[int] = frozenset()
+                   ) -> Dict[str, int]:
     """Bounds from extracted entities, when the words gave none (DIET's amount/percent); a
     bare number the words read as the count asked ("10 most expensive") is no amount."""
     from knowledge.understanding.vocabulary import amount as dollars, percent as pct
@@ -564,7 +581,7 @@ def _entity_bounds(entities: Mapping[str, Sequence[str]], words: Tokens,
                 and any(hit.value.startswith("grad_rate")
                         for hit in find(words, phrases_for_values("sort_keys"))):
             found = int(text.strip())
-        if found is not None:
+        if found is not None and found not in shares:
             bounds["min_grad_rate"] = found
             break
     return bounds

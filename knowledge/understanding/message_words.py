@@ -160,6 +160,16 @@ def left_out(words: Tokens, place: Place) -> bool:
     return ends_with_phrase(words, place.start, "swap_out_cues", "besides_cues", "outside_cues")
 
 
+def corrected_away(words: Tokens, place: Place, places: Sequence[Place]) -> bool:
+    """"anything like that in ohio? sorry, iowa i mean": a place the same message corrects to
+    another of its kind, named after a correction cue."""
+    cues = [hit.start for hit in find(words, phrase_list("correction_cues"))
+            if hit.start >= place.end]
+    return any(other.kind == place.kind and other.value != place.value and
+               any(cue < other.start for cue in cues) for other in places
+               if other.start >= place.end)
+
+
 def negated(words: Tokens, place: Place) -> bool:
     """"georgia not florida", "instead of ny": the place is what the user takes back."""
     return taken_back(words, place.start)

@@ -18,7 +18,7 @@ from knowledge.state import ConversationState
 from knowledge.understanding.acts import Reader
 from knowledge.understanding.filters import CriteriaReading, control_wished, read_criteria
 from knowledge.understanding.message_words import (
-    Words, about_user, left_out, negated, with_bare_number)
+    Words, about_user, corrected_away, left_out, negated, with_bare_number)
 from knowledge.understanding.places import Place, find_places
 from knowledge.understanding.profile import read_profile
 from knowledge.understanding.references import read_references
@@ -46,6 +46,7 @@ def read(message: Message, state: ConversationState) -> Question:
     mentions = _without_taken_back(_without_background(
         find_schools(text, words.tokens, entities.get("school", ())), words), words, state)
     places = find_places(text, words.tokens, mentions.covered)
+    places = [p for p in places if not corrected_away(words.tokens, p, places)]
     kept = [p for p in places if not negated(words.tokens, p)]
     asked_places = [p for p in kept if p.start not in words.hidden]
     online = "online" in words.values("study_formats")  # where they live limits no online

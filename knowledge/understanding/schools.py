@@ -84,8 +84,10 @@ def find_schools(text: str, words: Tokens, entity_mentions: Sequence[str] = ()
     unlisted: List[Named] = []
     for hit in unlisted_hits:
         covered[hit.start:hit.end] = [True] * (hit.end - hit.start)
-        if all(named.school != hit.value for named in unlisted):  # "gatech omscs": one school
-            unlisted.append(Named(hit.value, hit.start, hit.end))
+        # "gatech omscs": one school, where it is named last ("my cousin went to drexel ...
+        # is drexel on there": the second is asked about, the first is background)
+        unlisted = [named for named in unlisted if named.school != hit.value]
+        unlisted.append(Named(hit.value, hit.start, hit.end))
     places = place_names()
     listed = [Named(resolution.school, start, end,
                     normalize(" ".join(words[start:end])) in places)
