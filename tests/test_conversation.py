@@ -1307,3 +1307,11 @@ def test_states_whose_median_tuition_is_within_a_range(chat):
     reply = chat("which states have a median tuition between 30 and 45k")
     assert reply.startswith("Illinois: 4 ML master's programs, median tuition $31,200")
     assert "California" not in reply
+
+
+def test_a_role_one_has_and_a_role_one_wants(chat):
+    """"paralegal" is who the user is; "become an ai engineer" is not: the place and budget
+    are theirs, so the advice is Pitt."""
+    reply = chat("paralegal in pittsburgh hoping to become an ml engineer. staying here, 22k a "
+                 "year max")
+    assert advice_rows(reply)[0] == "University of Pittsburgh-Pittsburgh Campus"

@@ -24,8 +24,9 @@ def _kept_places(words: Tokens, places: Sequence[Place]) -> list:
 def says_about_self(words: Tokens) -> bool:
     """"i", "my son", or what one is without "i": "systems engineer at a defense contractor
     in orlando", "senior physics major here"."""
-    return has(words, phrase_list("self_cues")) or bool(word_class("role_nouns") & set(words)) \
-        and not find_term("career", [" ".join(words)])
+    return has(words, phrase_list("self_cues")) or any(
+        word in word_class("role_nouns") and not set(words[max(0, i - 2):i]) & word_class(
+            "aspired_role_before") for i, word in enumerate(words))
 
 
 def covered_not_budget(text: str) -> bool:
