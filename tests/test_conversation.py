@@ -1315,3 +1315,16 @@ def test_a_role_one_has_and_a_role_one_wants(chat):
     reply = chat("paralegal in pittsburgh hoping to become an ml engineer. staying here, 22k a "
                  "year max")
     assert advice_rows(reply)[0] == "University of Pittsburgh-Pittsburgh Campus"
+
+
+def test_a_city_no_listed_school_is_in(chat):
+    """make chat, round 13: "chem teacher in san antonio" placed the user nowhere. The city
+    puts them in Texas for advice, and does not narrow a list asked in passing."""
+    first = chat("hey. im a high school chem teacher in san antonio, thinking about switching "
+                 "to data science")
+    assert "San Antonio, TX" in first and "?" in first
+    advice = chat("i cant really move, my wife works at the base here. budget maybe 15k a year")
+    assert advice_rows(advice) == ["University of North Texas"]
+    listed = Chat()("dental hygienist, houston area. which school on your list has the lowest "
+                    "graduation rate?")
+    assert rows(listed) == ["University of North Texas"] and "Houston" not in listed

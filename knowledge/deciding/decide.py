@@ -306,14 +306,14 @@ def _ready(profile: Profile, asking: bool, told: int, tells_only: bool) -> bool:
     start (the reply says what would narrow it down); in the middle of "help me choose", ask
     on until three are known, unless the user just told two at once. Told about themselves
     without asking anything ("icu nurse in pittsburgh, into clinical data"): ask on until the
-    place is known with the budget or that they cannot move (the few schools there are the
-    answer), or three facts. Nothing missing (every question answered or skipped, or "stop
-    asking"): recommend."""
+    place is known with the budget, that they cannot move (the few schools there are the
+    answer) or the format they need, or three facts. Nothing missing (every question
+    answered or skipped, or "stop asking"): recommend."""
     if not profile.missing():
         return True
     if tells_only:
-        return profile.facts_known >= 3 or profile.known("place") and (
-            profile.known("budget") or profile.stays_local)
+        return profile.facts_known >= 3 or bool(profile.state or profile.city) and (
+            profile.known("budget") or profile.stays_local or profile.format is not None)
     if asking:
         return profile.facts_known >= 3 or (profile.facts_known >= 2 and told >= 2)
     return profile.facts_known >= 1

@@ -128,8 +128,8 @@ class Reader(ListRules, SchoolRules):
         # of their own outweigh a topic, a career or pay words said in passing
         firm = sum(bool(facts & kind) for kind in (
             {"budget", "budget_low"}, {"state", "city"}, {"stays_local"}, {"format"}))
-        if firm < 2 and (self.topics or self.words.has("pay_words") or self.career):
-            return None
+        if firm < 2 and (self.topics or self.words.has("pay_words")) or not firm and self.career:
+            return None  # ("switching to data science", said with where they are: their goal)
         if not facts and not (word_class("role_nouns") & said and of_self):
             return None
         if self.state.last_list is not None and self.crit.change or self.employer and firm < 2:

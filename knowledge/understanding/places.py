@@ -36,9 +36,20 @@ def _place_table() -> Tuple[Tuple[Tokens, Tuple[Place, ...]], ...]:
         if city in city_state:
             pairs += [(tokens(nick), (Place("city", city, city_state[city]),))
                       for nick in nicknames]
+    known = {phrase for phrase, _places in pairs}
+    pairs += [(tokens(city), (Place("city", city, code),))
+              for city, code in vocabulary()["other_cities"].items()
+              if tokens(city) not in known and code in states]
     for region_tokens, codes in phrase_values("regions"):
         pairs.append((region_tokens, tuple(Place("state", code, code) for code in codes)))
     return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def elsewhere(place: Place) -> bool:
+    """A city of vocabulary other_cities (no listed school is there): where a user lives,
+    which places them in its state for advice, but does not narrow a list ("dallas area.
+    which school has the lowest graduation rate?" asks of all 25)."""
+    return place.kind == "city" and place.value in vocabulary()["other_cities"]
 
 
 def find_places(text: str, words: Tokens, covered: Sequence[bool] = ()) -> List[Place]:

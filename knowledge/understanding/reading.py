@@ -19,7 +19,7 @@ from knowledge.understanding.acts import Reader
 from knowledge.understanding.filters import CriteriaReading, control_wished, read_criteria
 from knowledge.understanding.message_words import (
     Words, about_user, corrected_away, left_out, negated, with_bare_number)
-from knowledge.understanding.places import Place, find_places
+from knowledge.understanding.places import Place, elsewhere, find_places
 from knowledge.understanding.profile import read_profile
 from knowledge.understanding.references import read_references
 from knowledge.understanding.schools import Named, SchoolMentions, find_schools
@@ -48,7 +48,7 @@ def read(message: Message, state: ConversationState) -> Question:
     places = find_places(text, words.tokens, mentions.covered)
     places = [p for p in places if not corrected_away(words.tokens, p, places)]
     kept = [p for p in places if not negated(words.tokens, p)]
-    asked_places = [p for p in kept if p.start not in words.hidden]
+    asked_places = [p for p in kept if p.start not in words.hidden and not elsewhere(p)]
     online = "online" in words.values("study_formats")  # where they live limits no online
     # program: "can't relocate, he'd need something fully online. which ranked programs do that"
     refs = with_bare_number(read_references(text, words.tokens), words)
@@ -60,8 +60,9 @@ def read(message: Message, state: ConversationState) -> Question:
     there = {words.tokens[h.start:h.end] for h in find(words.tokens, phrase_list("focus_words"))
              if h.start not in not_pointing} == {("there",)}
     if not asked_places and not online and (there or _asks_for_a_list(words)):
-        asked_places = kept  # "he lives in georgia ... anything there?", "she's in pennsylvania
-        # and wants a public school. options?" (not "i'd relocate")
+        # "he lives in georgia ... anything there?", "she's in pennsylvania and wants a public
+        # school. options?" (not "i'd relocate")
+        asked_places = [p for p in kept if not elsewhere(p)]
     if there and asked_places:
         refs = replace(refs, focus=False)  # "in nyc. whats there": the place named
     dropped = tuple(dict.fromkeys(p.value for p in places if p.kind == "state" and (
