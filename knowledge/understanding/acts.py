@@ -137,20 +137,6 @@ class Reader(ListRules, SchoolRules):
             # "ok and if i land a job at google instead": that employer's benefit
         return self.base("recommend", profile=self._with_interests(), tells_only=True)
 
-    def _asks_anything(self) -> bool:
-        """A question mark, or a clause that starts like a question ("so what do you think",
-        "and do they..."); "i do GIS work" tells."""
-        if "?" in self.message.text:
-            return True
-        openers, starts = word_class("clause_openers"), word_class("question_starts")
-        for clause in re.split(r"[.,;:!\n]+", self.message.text):
-            said = list(tokens(clause))
-            while said and said[0] in openers:
-                said.pop(0)
-            if said and said[0] in starts:
-                return True
-        return False
-
     def source_request(self) -> Optional[Question]:
         """"Source", "where is that from?": the lines behind the last answer."""
         if self.words.whole("source_requests") or self.words.has("source_request_phrases"):

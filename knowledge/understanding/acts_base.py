@@ -165,6 +165,21 @@ class ReaderBase:
         return self._asks() or any(word_class("question_starts") & set(tokens(clause)[:4])
                                    for clause in re.split(r"[.,;:!?]+", self.message.text))
 
+    def _asks_anything(self) -> bool:
+        """A question mark, or a clause whose first word (after "so", "and"...) starts a
+        question ("so what do you think", "and do they..."); "i do GIS work" tells. Stricter
+        than _asks_in_a_clause, which looks at a clause's first four words."""
+        if "?" in self.message.text:
+            return True
+        openers, starts = word_class("clause_openers"), word_class("question_starts")
+        for clause in re.split(r"[.,;:!\n]+", self.message.text):
+            said = list(tokens(clause))
+            while said and said[0] in openers:
+                said.pop(0)
+            if said and said[0] in starts:
+                return True
+        return False
+
     def _asks_for_an_order(self) -> bool:
         """"intl student, tight budget, whats the best value school": a list in that order."""
         return self._superlative() and self._asks_in_a_clause()

@@ -240,9 +240,8 @@ def _shares(text: str) -> Set[int]:
     return found
 
 
-def _grad_bounds(text: str) -> Dict[str, int]:
+def _grad_bounds(text: str, shares: AbstractSet[int]) -> Dict[str, int]:
     bounds: Dict[str, int] = {}
-    shares = _shares(text)
     for item in percents(text):
         if item.value in shares:
             continue
@@ -473,12 +472,13 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
     money_text = _blanked(text, [*score_spans, *rank_spans])
     if money_talk and not rank_range:
         money_text = _BARE_RANGE.sub(r"\1k\2\3k", money_text)
-    bounds: Dict[str, float] = {**_tuition_bounds(money_text), **_grad_bounds(money_text),
-                                **score_bounds}
+    shares = _shares(money_text)  # per cents that are no rate, for the words and the NLU's
+    bounds: Dict[str, float] = {**_tuition_bounds(money_text),
+                                **_grad_bounds(money_text, shares), **score_bounds}
     values_set.update(rank_range)
     count = None if rank_range else count
     if not bounds and not rank_range:
-        bounds.update(_entity_bounds(entities, words, count, _shares(text)))
+        bounds.update(_entity_bounds(entities, words, count, shares))
     values_set.update(bounds)
     verb_cleared = _cleared_by_verb(words)
     dropped_nouns = {i for hit in verb_cleared for i in range(hit.start, hit.end)}

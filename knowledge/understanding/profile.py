@@ -23,7 +23,8 @@ def _kept_places(words: Tokens, places: Sequence[Place]) -> list:
 
 def says_about_self(words: Tokens) -> bool:
     """"i", "my son", or what one is without "i": "systems engineer at a defense contractor
-    in orlando", "senior physics major here"."""
+    in orlando" (vocabulary role_nouns), but not a role wished for ("want to become an ml
+    engineer")."""
     return has(words, phrase_list("self_cues")) or any(
         word in word_class("role_nouns") and not set(words[max(0, i - 2):i]) & word_class(
             "aspired_role_before") for i, word in enumerate(words))
