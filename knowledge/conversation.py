@@ -36,6 +36,13 @@ MAX_BUTTONS = 5  # Slack shows at most five buttons under a message (and drops t
 MIN_PART_WORDS = 3  # a part of a message this short is not a question of its own
 
 
+def _checks_a_guess(piece: str) -> bool:
+    """"pitt is a little more, right?": a guess to confirm, which the next part asks of."""
+    words = re.findall(r"[a-z']+", piece.lower())
+    return piece.rstrip().endswith("?") and bool(words) and \
+        words[-1] in word_class("tag_question_words")
+
+
 def _asks(piece: str) -> bool:
     """A part of a message that is a question of its own: it ends with "?" or opens like a
     question ("and is anything ranked in montana")."""
@@ -52,8 +59,9 @@ def _parts(message: Message) -> List[Message]:
     read from their words alone."""
     pieces: List[str] = []
     for piece in (p.strip() for p in re.split(r"(?<=\?)\s+", message.text or "")):
-        if pieces and not _asks(piece):
+        if pieces and (not _asks(piece) or _checks_a_guess(pieces[-1])):
             pieces[-1] = f"{pieces[-1]} {piece}"  # "what fits? cheapest first pls": one
+            # (and "pitt is only a little more right? how much more exactly")
         elif piece:
             pieces.append(piece)
     pieces = [p for p in pieces if len(p.split()) >= MIN_PART_WORDS]

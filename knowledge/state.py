@@ -93,6 +93,7 @@ class Pending:
     school: Optional[str] = None  # the school offered, for confirm_school
     topics: Tuple[str, ...] = ()  # what was asked about it
     question: Optional[str] = None  # the profile question asked (Profile.ASKED)
+    advised: bool = False  # asked at the end of a recommendation: an answer re-advises
 
 
 @dataclass(frozen=True)

@@ -1328,3 +1328,63 @@ def test_a_city_no_listed_school_is_in(chat):
     listed = Chat()("dental hygienist, houston area. which school on your list has the lowest "
                     "graduation rate?")
     assert rows(listed) == ["University of North Texas"] and "Houston" not in listed
+
+
+def test_public_or_private_ruled_out_is_the_other(chat):
+    """round 14: "they said no private schools" was kept as private."""
+    reply = chat("my parents r paying for my masters but they said no private schools lol")
+    assert "public" in reply and "private" not in reply
+
+
+def test_a_time_is_not_a_count(chat):
+    """"stuck here 3 more years" asks for no three results; the user told where they are."""
+    reply = chat("hey so im in chicago, wife is finishing her residency at rush so we're stuck "
+                 "here 3 more years")
+    assert "You asked for 3" not in reply and "Illinois Institute of Technology" in reply
+
+
+def test_advice_asks_what_is_missing_and_a_bare_answer_advises_again(chat):
+    first = chat("teacher in harrisburg pa. i want a public school, in state")
+    assert first.rstrip().split("\n")[-2].startswith("What's your tuition budget per year?")
+    again = chat("and it needs to be under 20k a year, we've got 2 kids in daycare")
+    assert advice_rows(again)[0] == "Pennsylvania State University-Main Campus"
+    # a guess to confirm and its question are one question: Pitt against the pick in focus
+    assert "$482 a year less" in chat("pitt is only a little more right? how much more exactly")
+    assert "$14,422/yr out of pocket" in chat("my district chips in 5250 a yr, whats left at "
+                                              "penn state then")
+
+
+def test_a_question_after_advice_is_not_an_answer_to_its_question(chat):
+    chat("data analyst in wichita ks. theres nothing ranked near me so it has to be fully "
+         "online, and i cant do more than 20k a year")
+    reply = chat("hm ok forget the budget, which ones can be done online at all")
+    assert reply.startswith("By the ranking's score — online study: 4 of the 25")
+
+
+def test_asking_what_there_is_while_telling_advises_now(chat):
+    chat("mom of two in worcester, kids are in school here so moving is not happening")
+    assert "Clark University" in chat("my bachelors is in sociology but im into the social side "
+                                      "of ai. anything for me locally?")
+    assert "$54,760" in chat("how much is it")
+
+
+def test_advice_never_says_nothing_is_where_the_user_is_when_a_school_is(chat):
+    """University of San Diego is over this budget and schools elsewhere in California fit:
+    the advice is those, and it does not say the source lists no program in San Diego."""
+    chat("im in san diego, my partner is in the navy and stationed here")
+    chat("we figured 15k a year is about what we can do")
+    reply = chat("an industry job")
+    assert "no program in San Diego" not in reply
+    assert advice_rows(reply)[0] == "University of California-Irvine"
+
+
+def test_a_list_loosened_names_the_few_it_finds_with_their_figures(chat):
+    reply = chat("live in chicago, we cant do more than 40k a year. any options in the area?")
+    assert "Without the tuition limit (in Chicago or Evanston), 2 do: Northwestern University " \
+           "(#7, $64,887/yr) and Illinois Institute of Technology (#22, $49,607/yr)" in reply
+
+
+def test_getting_in_with_a_background_asked_with_a_place(chat):
+    reply = chat("ok so im a bartender in boston, zero tech background, want to switch into "
+                 "data science. can someone like me even get into a masters")
+    assert "non-technical backgrounds" in reply

@@ -301,15 +301,17 @@ def _states(question: Question, state: ConversationState) -> Decision:
 
 # --- the user -----------------------------------------------------------------------------
 
-def _ready(profile: Profile, asking: bool, told: int, tells_only: bool) -> bool:
+def _ready(profile: Profile, asking: bool, told: int, tells_only: bool,
+           advised: bool = False) -> bool:
     """Recommend now, or ask the next question? Asked nothing yet, one fact is enough to
     start (the reply says what would narrow it down); in the middle of "help me choose", ask
     on until three are known, unless the user just told two at once. Told about themselves
     without asking anything ("icu nurse in pittsburgh, into clinical data"): ask on until the
     place is known with the budget, that they cannot move (the few schools there are the
     answer) or the format they need, or three facts. Nothing missing (every question
-    answered or skipped, or "stop asking"): recommend."""
-    if not profile.missing():
+    answered or skipped, or "stop asking") or the answer to the question that ended a
+    recommendation (`advised`): recommend."""
+    if not profile.missing() or advised:
         return True
     if tells_only:
         return profile.facts_known >= 3 or bool(profile.state or profile.city) and (
@@ -321,9 +323,11 @@ def _ready(profile: Profile, asking: bool, told: int, tells_only: bool) -> bool:
 
 def _recommend(question: Question, state: ConversationState) -> Decision:
     profile = state.profile
-    asking = state.pending is not None and state.pending.kind == "profile"
+    pending = state.pending
+    asking = pending is not None and pending.kind == "profile"
     told = len(set(question.profile) - {"about", "skipped"})  # facts this message gave
-    if not _ready(profile, asking, told, question.tells_only):
+    if not _ready(profile, asking, told, question.tells_only,
+                  advised=pending is not None and asking and pending.advised):
         ask = profile.missing()[0]
         return [ProfileQuestion(ask, profile)], state.but(
             pending=Pending("profile", question=ask), last_act="recommend")
@@ -334,8 +338,11 @@ def _recommend(question: Question, state: ConversationState) -> Decision:
     also = tuple(s for s in all_school_facts() if profile.format and s.name not in names
                  and offers(s, profile.format))
     outcome = Recommendation(profile, matches, profile.missing(), benefit, also)
-    # "it" after a recommendation is the top pick; "those" are all of them
-    return [outcome], state.with_focus(names).but(pending=None, last_act="recommend",
+    # "it" after a recommendation is the top pick; "those" are all of them. The reply ends
+    # asking what is missing: "under 20k" next answers it
+    missing = profile.missing()
+    pending = Pending("profile", question=missing[0], advised=True) if missing else None
+    return [outcome], state.with_focus(names).but(pending=pending, last_act="recommend",
                                                  last_list=shown, focus=names[:1])
 
 

@@ -20,10 +20,17 @@ RELATIVE_LABELS = {("tuition", "below"): "cheaper than", ("tuition", "above"): "
 
 
 def names(schools: Sequence[SchoolFacts], short: bool = True) -> str:
-    shown = [s.short_name if short else s.name for s in schools]
+    return _joined([s.short_name if short else s.name for s in schools])
+
+
+def _joined(shown: Sequence[str]) -> str:
     if len(shown) <= 1:
         return "".join(shown)
     return f"{', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def names_with_figures(schools: Sequence[SchoolFacts]) -> str:
+    return _joined([f"{s.name} (#{s.rank}, {money(s.tuition_per_year)}/yr)" for s in schools])
 
 
 def state_label(code: str) -> str:
@@ -172,6 +179,7 @@ FILTER_NAMES = {"max_tuition": "tuition limit", "min_tuition": "tuition minimum"
 
 
 RELAXED_SHOWN = 5  # schools named when a list comes back empty and one filter less finds some
+RELAXED_WITH_FIGURES = 3  # up to this many, each with its rank and tuition
 
 
 def _no_match(criteria: Criteria) -> str:
@@ -203,7 +211,9 @@ def _no_match(criteria: Criteria) -> str:
             if relaxed.listed:
                 loosened = describe(relaxed.criteria) or "no filter"
                 found = relaxed.listed
-                shown = names(found, short=False) if len(found) <= RELAXED_SHOWN + 1 else \
+                # a few: with their rank and tuition, the figures a loosened bound is about
+                shown = names_with_figures(found) if len(found) <= RELAXED_WITH_FIGURES else \
+                    names(found, short=False) if len(found) <= RELAXED_SHOWN + 1 else \
                     f"{', '.join(s.name for s in found[:RELAXED_SHOWN])} and " \
                     f"{len(found) - RELAXED_SHOWN} more"
                 return (f"{text} Without the {label} ({loosened}), {len(found)} "

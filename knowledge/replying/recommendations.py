@@ -1,10 +1,12 @@
 """Reply text for "help me choose": what the user told us, three programs with the reasons
 they fit (and what they don't), and the one question still worth asking."""
-from typing import Optional, Sequence
+from typing import Optional, Sequence, Set
 
 from knowledge.deciding.recommend import Match
 from knowledge.replying.guide_answers import benefit_reply
-from knowledge.replying.ranking_answers import state_label
+from knowledge.deciding.ranking import rank
+from knowledge.question import Criteria
+from knowledge.replying.ranking_answers import names_with_figures, state_label
 from knowledge.replying.school_answers import graduation_rate_text, money, number
 from knowledge.replying.source_labels import label
 from knowledge.state import Profile
@@ -68,6 +70,23 @@ def _facts_line(match: Match, profile: Profile) -> str:
             f"{tuition}")
 
 
+def _left_out_there(profile: Profile, fit_kinds: Set[str]) -> str:
+    """None of the matches is where the user is: the schools there that other limits left out
+    ("In Worcester itself, the source lists Clark University (#8, $54,760/yr)"), or that the
+    source lists none there (not "no program in San Diego" when one is, over the budget)."""
+    there = rank(Criteria(cities=(profile.city,)) if profile.city else
+                 Criteria(states=profile.states)).listed
+    where = profile.city or " or ".join(state_label(code) for code in profile.states)
+    budget = profile.budget
+    over = budget is not None and all(s.tuition_per_year > budget for s in there)
+    if fit_kinds & {"state", "near"} and (over or not there):
+        return ""  # nearby schools fit; those there are over the budget, as the list says
+    if not there:
+        return f"The source lists no program in {where} among its rows."
+    return (f"In {where} itself, the source lists {names_with_figures(there)}"
+            + (f", above your {money(budget)} budget." if budget is not None and over else "."))
+
+
 def recommendation_reply(profile: Profile, matches: Sequence[Match], missing: Sequence[str],
                          benefit: Optional[BenefitFacts], also: Sequence[SchoolFacts]) -> str:
     known = describe(profile) or "no preferences yet"
@@ -89,10 +108,10 @@ def recommendation_reply(profile: Profile, matches: Sequence[Match], missing: Se
     elif 0 < full < len(matches):
         lines.append(f"Only {full} of these fit{'s' if full == 1 else ''} everything you "
                      f"said; the others fit the most.")
-    if (profile.city or profile.state) and not any(
-            fit.kind in ("city", "state", "near") for m in matches for fit in m.fits):
-        where = profile.city or " or ".join(state_label(code) for code in profile.states)
-        lines.append(f"The source lists no program in {where} among its rows.")
+    fit_kinds = {fit.kind for m in matches for fit in m.fits}
+    if profile.city and "city" not in fit_kinds or \
+            profile.state and not fit_kinds & {"city", "state", "near"}:
+        lines.extend(filter(None, [_left_out_there(profile, fit_kinds)]))
     if also and profile.format:
         lines.append(f"Also {FORMAT_LABELS[profile.format]} according to the source: "
                      + "; ".join(f"{s.name} ({s.study_formats[0].program})" for s in also) + ".")
@@ -101,7 +120,10 @@ def recommendation_reply(profile: Profile, matches: Sequence[Match], missing: Se
     if missing:
         ask = {"budget": "your budget", "place": "where you'd study (or online/part-time)",
                "goal": "research or industry", "control": "public or private"}
-        lines.append("To narrow it down, tell me " + " or ".join(ask[m] for m in missing)
+        # A question, as an advisor would ask it, for the first thing missing
+        others = " or ".join(ask[m] for m in missing[1:])
+        lines.append(QUESTIONS[missing[0]] + " That would narrow these down"
+                     + (f" (so would {others})" if others else "")
                      + " — or change anything, e.g. “make my budget $40k”.")
     else:
         lines.append("Change anything, e.g. “make my budget $40k” or “any state”.")

@@ -8,7 +8,7 @@ from knowledge.understanding.acts_base import CHIT_CHAT
 from knowledge.understanding.acts_lists import ListRules
 from knowledge.understanding.message_words import negated, question_sentence
 from knowledge.understanding.acts_schools import SchoolRules
-from knowledge.understanding.profile import says_about_self
+from knowledge.understanding.profile import covered_not_budget, says_about_self
 from knowledge.store.guides import employer_benefit, federal_tax_free_points, find_term
 from knowledge.store.queries import states_in_table
 from knowledge.understanding.vocabulary import (
@@ -20,6 +20,11 @@ from knowledge.understanding.vocabulary import (
 POINTED_GUIDES = ("specializations", "salary")
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # a bare number in this span is a year, not dollars
 GUIDES_POINTED_IN_CONTEXT = ("specializations",)
+# A "help me choose" question -> the profile facts that answer it, and the list criteria an
+# answer may carry with it ("under 20k" is a budget and a tuition bound)
+ADVICE_ANSWERS = {"budget": ({"budget"}, {"max_tuition"}),
+                  "place": ({"state", "city", "format"}, {"states", "cities", "formats"}),
+                  "goal": ({"goal"}, set()), "control": ({"control"}, {"control"})}
 
 
 def _federal_tax_free() -> Optional[int]:
@@ -70,12 +75,16 @@ class Reader(ListRules, SchoolRules):
             if self.words.whole("no_words") or (self.message.act == "deny" and short):
                 return self.base("deny")
             return None
+        if pending.advised and not self._answers_after_advice(pending.question):
+            return None
         skip = self.words.whole("skip_words")
         # "stop asking", or "so what do you think?" in the middle of the questions: advice now
         stop = self.words.whole("stop_words") or self.words.has("recommend_cues")
         answer = self._profile_answer(pending.question)
         if not (skip or stop or answer):
             return None
+        # "... anything for me locally?": told something and asked what there is: advice now
+        stop = stop or bool(answer) and self.words.has("list_requests") and self._asks()
         profile = {**self.profile, **answer}
         if skip:
             profile["skipped"] = (pending.question,)
@@ -83,12 +92,29 @@ class Reader(ListRules, SchoolRules):
             profile["skipped"] = tuple(self.state.profile.missing())
         return self.base("recommend", profile=profile)
 
+    def _answers_after_advice(self, asked: Optional[str]) -> bool:
+        """Advice ended asking what is still missing: "it needs to be under 20k a year, we've
+        got 2 kids" answers it; "ok add private schools in california too" changes the
+        advice's list and "which ones can be done online at all" asks another (other rules);
+        "skip" or "what do you think" asks for the advice as it is."""
+        if self.words.whole("skip_words") or self.words.has("recommend_cues") and \
+                not self.crit.change:  # (not "top 3 by rank that fit my budget": a list)
+            return True
+        refs = self.refs
+        if asked is None or self.mentions.listed or self.mentions.unlisted or refs.rows or \
+                refs.numbers or refs.all_rows or refs.pair or self.unknown_facts or \
+                self._asks_anything():
+            return False
+        keys, criteria = ADVICE_ANSWERS[asked]
+        return bool(keys & set(self._profile_answer(asked))) and \
+            set(self.crit.change.values) <= criteria
+
     def _profile_answer(self, asked: Optional[str]) -> Dict[str, Any]:
         """An answer to a "help me choose" question: a bare "30k" is the budget, "Boston"
         the place, "industry" the goal, "private is fine" public/private."""
         answer = {key: value for key, value in self.profile.items() if key != "about"}
         values = self.crit.change.values
-        if asked == "budget":
+        if asked == "budget" and not covered_not_budget(self.message.text):
             budget = values.get("max_tuition") or amount(self.message.text, bare=True)
             if budget:
                 answer["budget"] = budget
@@ -331,8 +357,13 @@ class Reader(ListRules, SchoolRules):
         """One point of a guide: "and data eng?", "cybersec job growth %?" (a specialization,
         when the talk is of careers or pay, not "security" in a school question); "do they
         take people w/o a cs degree" (the career-switching point)."""
-        if self.mentions.listed or self.mentions.unlisted or self.places or self.crit.change:
+        if self.mentions.listed or self.mentions.unlisted:
+            return None
+        if (self.places or self.crit.change) and not (
+                self.words.has("admission_asks") and self._asks_anything() and
+                not self._list_request()):
             return None  # "no cs degree at all lol, whats on ur list around chicago": a list
+            # (but "bartender in boston, zero tech background. can someone like me get in")
         about_careers = self.hint in ("guide", "career") or \
             self.state.last_act in ("guide", "career") or self.words.has("career_talk_words")
         for key in POINTED_GUIDES:

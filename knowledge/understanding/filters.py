@@ -367,8 +367,8 @@ def _anchors(words: Tokens, listed: Sequence[Named], left_out: Sequence[Named]
 RULED_OUT_WINDOW = 6  # words after "private" read for "... is out of the question"
 
 
-def _control(words: Tokens, places: Sequence[Place], text: str = "",
-             cleared_spans: Sequence[Tuple[int, int]] = ()) -> Optional[str]:
+def control_said(words: Tokens, places: Sequence[Place], text: str = "",
+                 cleared_spans: Sequence[Tuple[int, int]] = ()) -> Optional[str]:
     """public/private; "new york state schools" are schools in New York, not public ones;
     "no private ones" rules private out, so asks for public; "no, public ones" asks for
     public; "forget public. any private ones" asks for private (`cleared_spans`: the
@@ -414,7 +414,7 @@ def _inside(start: int, end: int, spans: Sequence[Tuple[int, int]]) -> bool:
 
 def control_wished(words: Tokens, places: Sequence[Place]) -> Optional[str]:
     """public/private said with a wish ("want a public school", "has to be private")."""
-    return _control(words, places) if has(words, phrase_list("wish_cues")) else None
+    return control_said(words, places) if has(words, phrase_list("wish_cues")) else None
 
 
 def requested_count(words: Tokens) -> Optional[int]:
@@ -431,6 +431,8 @@ def requested_count(words: Tokens) -> Optional[int]:
             last in word_class("superlative_count_cues") and word.isdigit()) or any(
             words[max(0, i - len(p)):i] == p for p, _v in phrase_list("count_lead_phrases"))
         noun_after = any(after[:len(phrase)] == phrase for phrase, _v in nouns)
+        if set(after[:2]) & word_class("time_words"):
+            continue  # "stuck here 3 more years": a time, not results
         if before[-1:] == ("the",) and not noun_after:
             continue
         if word in ("one", "ones") and before and (before[-1] in vocabulary()["ordinals"] or
@@ -488,7 +490,7 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
         values_set["sort_by"] = sort
     clear_hits = find(words, phrases_for_values("clear_cues"))
     cleared_spans = [(hit.start, hit.end) for hit in clear_hits]
-    control_value = _control(words, places, text, cleared_spans)
+    control_value = control_said(words, places, text, cleared_spans)
     if control_value:
         values_set["control"] = control_value
     states = tuple(dict.fromkeys(p.value for p in places if p.kind == "state"))

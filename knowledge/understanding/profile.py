@@ -9,6 +9,7 @@ bot asks only for what is still missing.
 from typing import Any, Dict, Sequence
 
 from knowledge.store.guides import find_term
+from knowledge.understanding.filters import control_said
 from knowledge.understanding.message_words import negated, split_sentences
 from knowledge.understanding.places import Place
 from knowledge.understanding.vocabulary import (
@@ -86,7 +87,7 @@ def _personal_facts(text: str, words: Tokens, places: Sequence[Place],
         found.update(city=cities[0].value, state=cities[0].state, more_states=())
     elif codes:  # "florida or georgia": either will do
         found.update(state=codes[0], more_states=codes[1:], city=None)
-    control = (values(words, phrases_for_values("control")) or [None])[0]
+    control = control_said(words, places, text)  # "they said no private schools": public
     if control:
         found["control"] = control
     employer = find_term("employer", [text], last=has(words, phrase_list("job_change_cues")) or
