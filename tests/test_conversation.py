@@ -1388,3 +1388,25 @@ def test_getting_in_with_a_background_asked_with_a_place(chat):
     reply = chat("ok so im a bartender in boston, zero tech background, want to switch into "
                  "data science. can someone like me even get into a masters")
     assert "non-technical backgrounds" in reply
+
+
+def test_two_letters_off_in_a_two_word_name(chat):
+    assert "$62,260" in chat("how much is carnagie melon per year")
+
+
+def test_a_count_corrected(chat):
+    chat("gimme the top 5")
+    assert len(rows(chat("actually make that 3 not 5"))) == 3
+
+
+def test_a_score_bound_corrected_is_a_score(chat):
+    chat("which programs score above 70")
+    reply = chat("oops above 80 i meant")
+    assert rows(reply) == ["Carnegie Mellon University", "University of Southern California",
+                           "Syracuse University", "University of Washington-Seattle Campus"]
+    assert "$80,000" not in reply
+
+
+def test_a_careers_other_figure_carried_over(chat):
+    chat("what do ml engineers make these days")
+    assert "40% projected job growth" in chat("and growth?")

@@ -381,6 +381,9 @@ class Reader(ListRules, SchoolRules):
             return self.base("career", career=self.career, asks_pay=pay)
         if self.hint == "career" and not self.schools:
             return self.base("career", unknown_term=self._unmatched("career"))
+        if self.state.last_act == "career" and self.state.career and not self.schools and \
+                (self.bare or self.opener) and self.words.has("career_talk_words"):
+            return self.base("career", career=self.state.career, asks_pay=pay)  # "and growth?"
         return None
 
     def recommend_first(self) -> Optional[Question]:

@@ -147,24 +147,28 @@ SCORE_NUMBER = re.compile(r"(?<![\d$.,])(\d{1,3}(?:\.\d)?)(?![\d,]|\.\d|\s*(?:k\
 SCORE_WINDOW = 60  # characters after a score word that its bounds are read from
 
 
-def _score_bounds(text: str) -> Tuple[Dict[str, float], List[Tuple[int, int]]]:
+def _score_bounds(text: str, score_talk: bool = False
+                  ) -> Tuple[Dict[str, float], List[Tuple[int, int]]]:
     """Bounds on the source's score, and the spans of the numbers they took (no dollars,
     no rank then): "a score between 65 and 66" -> 65-66, "at least 60 but below 62" ->
-    60-61.99, "scoring over 80" -> 80.01 and up, "score 80+" -> 80 and up."""
+    60-61.99, "scoring over 80" -> 80.01 and up, "score 80+" -> 80 and up. `score_talk`: a
+    list bound by score was just shown, so "oops above 80 i meant" is a score too."""
     lower = (text or "").lower()
     words = phrase_list("score_words")
     cue_table = phrases_for_values("score_bounds")
     joiners = {word for phrase, _value in phrase_list("tuition_range_joiners") for word in phrase}
     bounds: Dict[str, float] = {}
     spans: List[Tuple[int, int]] = []
-    for match in re.finditer(r"\b(?:" + "|".join(re.escape(" ".join(p)) for p, _v in words)
-                             + r")\b", lower):
-        window = lower[match.end():match.end() + SCORE_WINDOW]
+    starts = [m.end() for m in re.finditer(
+        r"\b(?:" + "|".join(re.escape(" ".join(p)) for p, _v in words) + r")\b", lower)]
+    for start in starts or ([0] if score_talk and not any(a.explicit for a in amounts(text))
+                            else []):
+        window = lower[start:start + SCORE_WINDOW]
         stop = re.search(r"[?!;]|\.(?!\d)", window)
-        end = match.end() + (stop.start() if stop else len(window))
-        numbers = [n for n in SCORE_NUMBER.finditer(lower, match.end(), end)
+        end = start + (stop.start() if stop else len(window))
+        numbers = [n for n in SCORE_NUMBER.finditer(lower, start, end)
                    if float(n.group(1)) <= 100]
-        previous = match.end()
+        previous = start
         for i, number in enumerate(numbers):
             value = float(number.group(1))
             before = tokens(lower[previous:number.start()])
@@ -460,16 +464,16 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
                   places: Sequence[Place],
                   entities: Optional[Mapping[str, Sequence[str]]] = None,
                   dropped_states: Sequence[str] = (), rank_talk: bool = False,
-                  money_talk: bool = False) -> CriteriaReading:
+                  money_talk: bool = False, score_talk: bool = False) -> CriteriaReading:
     """Everything the message says about a list's criteria. `dropped_states`: states the
     user takes out ("outside california", "swap ohio for florida"); `rank_talk`: ranks were
     just asked, so a bare "8 and 9" is ranks, not dollars; `money_talk`: a tuition range
-    was, so a bare "55 to 60" is thousands of dollars."""
+    was, so a bare "55 to 60" is thousands of dollars; `score_talk`: see _score_bounds."""
     entities = dict(entities or {})
     values_set: Dict[str, Any] = {}
     within = _within_top(words)
     count = None if within or _surprise(text) else requested_count(words)
-    score_bounds, score_spans = _score_bounds(text)
+    score_bounds, score_spans = _score_bounds(text, score_talk)
     rank_range, rank_spans = _rank_range(text, rank_talk)
     money_text = _blanked(text, [*score_spans, *rank_spans])
     if money_talk and not rank_range:

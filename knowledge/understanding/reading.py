@@ -69,7 +69,8 @@ def read(message: Message, state: ConversationState) -> Question:
         negated(words.tokens, p) or left_out(words.tokens, p))))
     asked_places = [p for p in asked_places if p.value not in dropped]
     crit = read_criteria(text, words.asked(), mentions.listed, asked_places, entities, dropped,
-                         rank_talk=_rank_talk(state), money_talk=_money_talk(state))
+                         rank_talk=_rank_talk(state), money_talk=_money_talk(state),
+                         score_talk=_score_talk(state))
     if "min_rank" in crit.change.values or (  # "ranked 11 through 15": a list, not rank 11
             _money_talk(state) and "min_tuition" in crit.change.values):
         refs = replace(refs, ranks=(), numbers=())  # ("i meant 55 to 60": thousands)
@@ -104,6 +105,14 @@ def _rank_talk(state: ConversationState) -> bool:
     criteria = state.last_list.criteria if state.last_list else None
     return state.last_act == "rank_lookup" or bool(
         state.last_act in ("rank", "more", "rank_within") and criteria and criteria.min_rank)
+
+
+def _score_talk(state: ConversationState) -> bool:
+    """A list bound by the source's score was just shown ("programs scoring above 70"): a
+    bare bound that follows ("oops above 80 i meant") is a score too."""
+    criteria = state.last_list.criteria if state.last_list else None
+    return bool(state.last_act in ("rank", "more", "rank_within") and criteria and (
+        criteria.min_score is not None or criteria.max_score is not None))
 
 
 def _money_talk(state: ConversationState) -> bool:

@@ -14,7 +14,7 @@ from knowledge.understanding.vocabulary import word_class
 
 ACCEPT_SCORE = 88.0  # at or above: take the match (typo-level differences)
 SUGGEST_SCORE = 75.0  # at or above: ask "did you mean ...?"
-TEXT_SCAN_SCORE = 90.0  # scanning free text without an entity: be stricter
+TEXT_SCAN_SCORE = 88.0  # scanning free text without an entity: the same as ACCEPT_SCORE
 MIN_FUZZY_LENGTH = 5  # shorter mentions ("uw", "usc") must match exactly
 MAX_SCAN_TOKENS = 400  # a 10 kB message is scanned only this far
 MAX_NGRAM = 5
