@@ -1410,3 +1410,69 @@ def test_a_score_bound_corrected_is_a_score(chat):
 def test_a_careers_other_figure_carried_over(chat):
     chat("what do ml engineers make these days")
     assert "40% projected job growth" in chat("and growth?")
+
+
+def test_an_employers_cover_is_no_bound_and_a_new_employer_reprices_it(chat):
+    """Redmond has no listed school: "around here" is Washington; the 10k the company gives
+    is what it covers, not a bound on the list; a new employer changes what is left."""
+    listed = chat("swe at microsoft in redmond. company gives 10k/yr for tuition w manager "
+                  "sign off. whats my cheapest ml masters around here")
+    assert rows(listed) == ["University of Washington-Seattle Campus"]
+    assert "about $1,524/yr out of pocket" in chat("so what would i pay after my employer's part")
+    assert "(of up to $12,000)" in chat("oh actually scratch that, i just accepted an offer at "
+                                        "google. does that change it")
+
+
+def test_what_an_employer_asks_in_return_is_its_benefit_not_advice(chat):
+    chat("i work at google's irvine office, they do up to 12k a year for school. anything "
+         "close by that it'd basically fully cover?")
+    assert "no service commitment" in chat("do i owe google anything after, like do i have "
+                                           "to stay")
+
+
+def test_a_goal_said_while_asking_what_is_local_is_not_a_career_question(chat):
+    chat("st louis native, husbands family business is here so we arent going anywhere")
+    reply = chat("im an accountant, want to move into ml for finance, quant type stuff. "
+                 "anything local?")
+    assert "Saint Louis University" in reply and "SOC 15-2031" not in reply
+
+
+def test_on_my_own_schedule_is_asynchronous_study(chat):
+    reply = chat("money isnt really the issue, the hospital pays most of it. which of ur top "
+                 "programs can i do completely on my own schedule")
+    assert reply.startswith("The profiles that mention asynchronous study (1 of 10")
+    assert "University of Pennsylvania" in reply
+
+
+def test_they_are_the_schools_of_the_place_asked_and_the_other_one_is_not_in_focus(chat):
+    chat("where does uga land in the rankings")
+    other = chat("no the other georgia one, georgia tech")
+    assert "Georgia Institute of Technology is not among the 25" in other and "#19" not in other
+    both = chat("ok so which georgia schools actually made your list and what do they cost")
+    assert rows(both) == ["University of Georgia", "Emory University"]
+
+
+def test_there_against_the_school_named_by_its_place(chat):
+    chat("budget is like 10k/yr tops and i wanna stay in tx. what do i have")
+    chat("oh wait my company is relocating me to florida next spring")
+    reply = chat("is the grad rate there better than the texas one?")
+    assert "University of Central Florida: 93%" in reply and "University of North Texas: 70%" \
+        in reply
+
+
+def test_what_an_employer_covers_bounds_a_list_said_to_be_under_it(chat):
+    reply = chat("swe in nairobi, my employer will cover up to ~60k a year in tuition. best "
+                 "ranked options under that?")
+    assert reply.startswith("By the ranking's score — tuition up to $60,000/yr")
+
+
+def test_those_after_naming_schools_the_source_does_not_list_are_those(chat):
+    chat("i live in dallas and dont want to move far, whats ranked near me")
+    reply = chat("my gf is looking at ut dallas and texas a&m, are those listed")
+    assert "UT Dallas is not among the 25" in reply and "$8,319" not in reply
+
+
+def test_a_feature_said_while_asking_for_a_suggestion_is_advice(chat):
+    reply = chat("I manage a data analyst in seattle and we'd like to sponsor her for an ML "
+                 "masters. she has to keep working full time. what would u suggest")
+    assert advice_rows(reply)

@@ -194,6 +194,12 @@ class Reader(ListRules, SchoolRules):
             return self.base("facts", schools=self.schools, topics=("tuition",),
                              covered_dollars=self.state.covered_dollars,
                              covered_share=self.state.covered_share)
+        known = self.state.employer or self.state.profile.employer
+        if carried and self.employer and self.employer != known and not self.mentions.listed \
+                and self.state.focus and self.state.last_act == "facts":
+            # "scratch that, i just accepted an offer at google. does that change it": what is
+            # left to pay, again with the new employer's benefit
+            return self._after_benefit(self.state.focus, *self._benefit_of(self.employer))
         # "how much would google cover vs what it charges": the school in focus, less the cover
         weighed = bool(self.employer and "tuition" in self.topics and self._benefit_words() and
                        word_class("versus_words") & set(self.words.tokens) and
@@ -208,13 +214,24 @@ class Reader(ListRules, SchoolRules):
             dollars = _federal_tax_free()  # "only does the irs tax-free max"
         employer = self.employer or self.state.employer or self.state.profile.employer
         if not (dollars or share) and employer:  # "amazon pays for it": its own share,
-            benefit = employer_benefit(employer)  # "after the google part": its dollars
-            share = percent(benefit.benefit) if benefit else None
-            dollars = amount(benefit.benefit) if benefit and not share else None
+            dollars, share = self._benefit_of(employer)  # "after the google part": its dollars
         shown = self.state.last_list.shown if self.state.last_list else ()
         named = () if self.subjects.stepped_from else self.schools  # (not a step: see below)
         schools = named or self.state.focus or shown
         if not (dollars or share) or not schools:
+            return None
+        return self._after_benefit(schools, dollars, share)
+
+    @staticmethod
+    def _benefit_of(employer: str) -> Tuple[Optional[int], Optional[int]]:
+        """An employer's benefit as (dollars, share): Amazon's 95%, Google's $12,000."""
+        benefit = employer_benefit(employer)
+        share = percent(benefit.benefit) if benefit else None
+        return (amount(benefit.benefit) if benefit and not share else None), share
+
+    def _after_benefit(self, schools: Tuple[str, ...], dollars: Optional[int],
+                       share: Optional[int]) -> Optional[Question]:
+        if not (dollars or share):
             return None
         return self.base("facts", schools=schools, topics=("tuition",), covered_dollars=dollars,
                          covered_share=share, missing_ranks=(), by_rank=False)  # ("what
@@ -301,6 +318,12 @@ class Reader(ListRules, SchoolRules):
         if self.hint == "employer" and not self.employer and not (
                 self._list_request() and self.crit.change):
             return self.base("employer", unknown_term=self._unmatched("employer"))
+        said = set(self.words.tokens)
+        if self._benefit_words() and word_class("payer_nouns") & said and \
+                word_class("judging_words") & said and self._asks_anything() and \
+                not (self._list_request() or self.schools):
+            return self.base("employer")  # "my hospital reimburses up to 5250 a year, is that
+            # standard?": what employers give, as the source says
         return None
 
     def _asks_more_of_employer(self) -> bool:
@@ -374,6 +397,9 @@ class Reader(ListRules, SchoolRules):
         return None
 
     def career_path(self) -> Optional[Question]:
+        if self.words.has("list_requests") and (self.places or self.state.profile.city or
+                                                self.state.profile.state):
+            return None  # "want to move into ml for finance, quant stuff. anything local?"
         pay = self.words.has("pay_words") and not self.schools  # "what do data scientists
         # make": the career, and whether the source gives its pay
         if self.career and (self.hint == "career" or self.state.last_act == "career" or
@@ -389,8 +415,9 @@ class Reader(ListRules, SchoolRules):
     def recommend_first(self) -> Optional[Question]:
         """"which program fits me?": advice, though it names programs; and someone telling
         what draws them ("sports stuff", "society and policy") and asking what fits."""
-        if self._asks_unknown_only():
-            return None
+        if self._asks_unknown_only() or self.employer and self._benefit_words() and \
+                not self.words.has("recommend_cues"):
+            return None  # ("do i owe google anything after": its benefit's terms)
         # a place said of oneself, with a format or goal, is advice ("near dayton ohio ... cant
         # quit my job. anything that fits?"), not the list of that place
         said_of_self = bool(self.places) and all(  # the place is in a sentence about them

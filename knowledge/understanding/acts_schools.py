@@ -138,8 +138,8 @@ class SchoolRules(ReaderBase):
     def across_schools(self) -> Optional[Question]:
         """"which of the top schools have nlp-focused labs?", "which programs have co-ops?":
         looked for in every profile the source gives."""
-        if self.schools or self.mentions.unlisted:
-            return None
+        if self.schools or self.mentions.unlisted or self.words.has("recommend_cues"):
+            return None  # ("she has to keep working full time. what would u suggest": advice)
         profile_topics = [t for t in self.topics if t in ("labs", "faculty", "partners",
                                                           "employers")]
         said = set(self.words.tokens)
@@ -147,9 +147,11 @@ class SchoolRules(ReaderBase):
             word_class("which_words") & said)  # not "explain thesis vs non-thesis masters"
         within = self.crit.change.values.get("max_rank")  # "which top 10 schools list ..."
         values = self.crit.change.values  # ("the top ranked schools": every profile is of
+        if "asynchronous study" in self.features:  # "on my own schedule": more than online
+            values = {k: v for k, v in values.items() if k != "formats"}
         if not (self.features or profile_topics) or set(values) - {"max_rank", "sort_by"} \
                 or values.get("sort_by", "score") != "score" or self.crit.change.cleared \
-                or not (asks_who and self._asks()):  # the top 10)
+                or not (asks_who and self._asks_anything()):  # the top 10)
             return None
         profiled = tuple(s.name for s in all_school_facts() if s.has_profile and (
             within is None or s.rank <= within))

@@ -49,7 +49,12 @@ def elsewhere(place: Place) -> bool:
     """A city of vocabulary other_cities (no listed school is there): where a user lives,
     which places them in its state for advice, but does not narrow a list ("dallas area.
     which school has the lowest graduation rate?" asks of all 25)."""
-    return place.kind == "city" and place.value in vocabulary()["other_cities"]
+    return place.kind == "city" and other_city(place.value)
+
+
+def other_city(name: str) -> bool:
+    """A city of vocabulary other_cities: no listed school is there."""
+    return name in vocabulary()["other_cities"]
 
 
 def find_places(text: str, words: Tokens, covered: Sequence[bool] = ()) -> List[Place]:

@@ -19,8 +19,8 @@ from knowledge.understanding.acts import Reader
 from knowledge.understanding.filters import CriteriaReading, control_wished, read_criteria
 from knowledge.understanding.message_words import (
     Words, about_user, corrected_away, left_out, negated, with_bare_number)
-from knowledge.understanding.places import Place, elsewhere, find_places
-from knowledge.understanding.profile import read_profile
+from knowledge.understanding.places import Place, elsewhere, find_places, other_city
+from knowledge.understanding.profile import covered_not_budget, read_profile
 from knowledge.understanding.references import read_references
 from knowledge.understanding.schools import Named, SchoolMentions, find_schools
 from knowledge.understanding.spelling import corrected
@@ -59,11 +59,14 @@ def read(message: Message, state: ConversationState) -> Question:
     # ("if it's covered", a told sentence: no pointing there)
     there = {words.tokens[h.start:h.end] for h in find(words.tokens, phrase_list("focus_words"))
              if h.start not in not_pointing} == {("there",)}
+    if refs.focus and not there and any(_names_schools(words, p) for p in places):
+        refs = replace(refs, focus=False)  # "which georgia schools made it and what do they
+        # cost": they are the schools of that place, not the school in focus
     if not asked_places and not online and (there or _asks_for_a_list(words)):
         # "he lives in georgia ... anything there?", "she's in pennsylvania and wants a public
         # school. options?" (not "i'd relocate")
         asked_places = [p for p in kept if not elsewhere(p)]
-    if there and asked_places:
+    if there and [p for p in asked_places if not _names_schools(words, p)]:
         refs = replace(refs, focus=False)  # "in nyc. whats there": the place named
     dropped = tuple(dict.fromkeys(p.value for p in places if p.kind == "state" and (
         negated(words.tokens, p) or left_out(words.tokens, p))))
@@ -84,11 +87,23 @@ def read(message: Message, state: ConversationState) -> Question:
         # "what could I commute to", "highest ranked private one there" (her city, said before)
         crit = _near_the_user(crit, state, kept)
     crit = _with_wished_control(crit, words, places)
+    if "max_tuition" in crit.change.values and covered_not_budget(text) and \
+            not words.has("covered_bound_cues"):
+        # "company gives 10k/yr for tuition. whats my cheapest ml masters around here": what
+        # is covered, no bound on the list
+        crit = replace(crit, change=CriteriaChange(
+            {k: v for k, v in crit.change.values.items() if k != "max_tuition"},
+            crit.change.cleared))
     crit = _within_own_budget(crit, words, state)
     subjects = Subjects(words, refs, mentions, places, crit, state)
     profile = read_profile(text, words.tokens, places, crit.change.values.get("max_tuition"))
     return Reader(message, state, words, mentions, places, refs, crit, subjects,
                    profile).question()
+
+
+def _names_schools(words: Words, place: Place) -> bool:
+    """"georgia schools", "the texas one": a place that says which schools, not where."""
+    return words.tokens[place.end:place.end + 1] in [(noun,) for noun in word_class("row_nouns")]
 
 
 def _asks_for_a_list(words: Words) -> bool:
@@ -183,6 +198,9 @@ def _near_the_user(crit: CriteriaReading, state: ConversationState,
     """"what could I commute to from here": the place the user said they are, in this
     message ("i live in georgia and wanna stay in state. whats ranked") or before."""
     profile = state.profile
+    # a city no listed school is in ("swe at microsoft in redmond ... around here"): its state
+    told = [Place("state", p.state, p.state, p.start, p.end) if elsewhere(p) and p.state else p
+            for p in told]
     told_states = tuple(dict.fromkeys(p.value for p in told if p.kind == "state"))
     told_cities = tuple(dict.fromkeys(p.value for p in told if p.kind == "city"))
     if told_cities and not (told_states and all(p.state in told_states for p in told
@@ -190,7 +208,7 @@ def _near_the_user(crit: CriteriaReading, state: ConversationState,
         return _with_values(crit, cities=told_cities)  # (but "in atlanta and wants to stay
     if told_states:  # in georgia": the state)
         return _with_values(crit, states=told_states)
-    if profile.city:
+    if profile.city and not other_city(profile.city):
         return _with_values(crit, cities=(profile.city,))
     if profile.state:
         return _with_values(crit, states=(profile.state,))

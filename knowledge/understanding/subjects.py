@@ -273,6 +273,9 @@ class Subjects:
             # ones in CA?": the list changes
         by_name = _named_rows(span, mentions, places, candidates, words.tokens,
                               state.last_list.shown if state.last_list else ())
+        if span and "other" in words.tokens[max(0, span[0] - 2):span[1]]:
+            by_name = tuple(s for s in by_name if s not in state.focus)  # "no the other georgia
+            # one, georgia tech" (UGA in focus): not UGA
         missing: List[int] = []
         ranked: List[str] = []
         for number in (*refs.ranks, *(() if rows_numbers else refs.numbers)):
@@ -301,6 +304,10 @@ class Subjects:
             dict.fromkeys([*rows, *by_name, *ranked, *named]))
         if rows and not self.swapped:  # "wait not the first, the second one" after two
             schools = self._swap_rows(refs, state, schools, leading)  # rows: swapped in place
+        if by_name and refs.focus and "than" in words.tokens and \
+                not set(state.focus) & set(schools):
+            schools = (*state.focus, *schools)  # "is the grad rate there better than the texas
+            # one": the school in focus against the one named by its place
         shown_or_recent = state.last_list.shown if state.last_list else state.recent
         others = tuple(s for s in shown_or_recent if s not in state.focus)
         if schools or missing:
@@ -316,7 +323,8 @@ class Subjects:
             self.schools, self.from_rows, self.plural = _pair(state, refs.group), True, True
         elif refs.all_rows and len(state.focus) > 1 and state.last_act in ("facts", "compare"):
             self.schools, self.plural = state.focus, True
-        elif refs.all_rows and state.last_list:
+        elif refs.all_rows and state.last_list and not mentions.unlisted:
+            # (not "ut dallas and texas a&m, are those listed": those two, not the list)
             narrowed = state.last_act == "rank_within" and len(state.focus) >= 2
             self.schools = state.focus if narrowed else state.last_list.shown  # ("sort those"
             self.from_rows, self.plural = True, True  # after "only the ones over 96%": those)
@@ -336,7 +344,7 @@ class Subjects:
         elif refs.plural_focus and state.last_list and not mentions.unlisted:
             # "how far apart are they on tuition" (but "georgia tech? their online ms...")
             self.schools, self.from_rows, self.plural = state.last_list.shown, True, True
-        elif refs.all_rows and state.focus:
+        elif refs.all_rows and state.focus and not mentions.unlisted:
             self.schools, self.plural = state.focus, True
         elif not self.schools and state.focus and not mentions.unlisted and \
                 _points_into(words.tokens, state.focus[-1]):
