@@ -1476,3 +1476,9 @@ def test_a_feature_said_while_asking_for_a_suggestion_is_advice(chat):
     reply = chat("I manage a data analyst in seattle and we'd like to sponsor her for an ML "
                  "masters. she has to keep working full time. what would u suggest")
     assert advice_rows(reply)
+
+
+def test_relocating_is_out_keeps_the_user_where_they_are(chat):
+    """make chat, round 14: "relocating is out" was not heard."""
+    assert "can't relocate" in chat("hi, im a pharmacist in philly with 2 kids so relocating "
+                                     "is out")
