@@ -111,7 +111,9 @@ def recommendation_reply(profile: Profile, matches: Sequence[Match], missing: Se
     fit_kinds = {fit.kind for m in matches for fit in m.fits}
     if profile.city and "city" not in fit_kinds or \
             profile.state and not fit_kinds & {"city", "state", "near"}:
-        lines.extend(filter(None, [_left_out_there(profile, fit_kinds)]))
+        left_out = _left_out_there(profile, fit_kinds)
+        if left_out:
+            lines.append(left_out)
     if also and profile.format:
         lines.append(f"Also {FORMAT_LABELS[profile.format]} according to the source: "
                      + "; ".join(f"{s.name} ({s.study_formats[0].program})" for s in also) + ".")

@@ -103,7 +103,7 @@ def read(message: Message, state: ConversationState) -> Question:
 
 def _names_schools(words: Words, place: Place) -> bool:
     """"georgia schools", "the texas one": a place that says which schools, not where."""
-    return words.tokens[place.end:place.end + 1] in [(noun,) for noun in word_class("row_nouns")]
+    return place.end < len(words.tokens) and words.tokens[place.end] in word_class("row_nouns")
 
 
 def _asks_for_a_list(words: Words) -> bool:
