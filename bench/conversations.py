@@ -17,7 +17,7 @@ import asyncio
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Dict, Sequence, Tuple
+from typing import Any, Callable, Dict, Sequence, Tuple
 
 import requests
 import yaml
@@ -40,7 +40,9 @@ def rest_bot(url: str) -> Say:
     return say
 
 
-def in_process_bot(model: Path) -> Say:
+def in_process_parts(model: Path) -> Tuple[Callable[[str], Any], Callable[[Any], str]]:
+    """(text -> the Message the NLU reads from it, a knowledge.conversation Turn -> the text
+    a channel shows), in-process: the model's NLU and the domain's fixed responses."""
     import logging
 
     import structlog
@@ -48,21 +50,32 @@ def in_process_bot(model: Path) -> Say:
 
     from actions.converse import FIXED_RESPONSES
     from actions.intents import message_from_parse
-    from knowledge.conversation import respond
 
     structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
     logging.getLogger("rasa").setLevel(logging.WARNING)
     agent = Agent.load(str(model))
     loop = asyncio.new_event_loop()
     responses = yaml.safe_load((ROOT / "domain.yml").read_text())["responses"]
+
+    def parse(text: str) -> Any:
+        return message_from_parse(loop.run_until_complete(agent.parse_message(text)))
+
+    def shown(turn: Any) -> str:
+        return "\n".join(responses[FIXED_RESPONSES[r.fixed]][0]["text"] if r.fixed else r.text
+                         for r in turn.replies)
+    return parse, shown
+
+
+def in_process_bot(model: Path) -> Say:
+    from knowledge.conversation import respond
+
+    parse, shown = in_process_parts(model)
     states: Dict[str, dict] = {}
 
     def say(sender: str, text: str) -> str:
-        parse = loop.run_until_complete(agent.parse_message(text))
-        turn = respond(message_from_parse(parse), states.get(sender))
+        turn = respond(parse(text), states.get(sender))
         states[sender] = turn.state
-        return "\n".join(responses[FIXED_RESPONSES[r.fixed]][0]["text"] if r.fixed else r.text
-                         for r in turn.replies)
+        return shown(turn)
     return say
 
 

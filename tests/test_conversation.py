@@ -1482,3 +1482,19 @@ def test_relocating_is_out_keeps_the_user_where_they_are(chat):
     """make chat, round 14: "relocating is out" was not heard."""
     assert "can't relocate" in chat("hi, im a pharmacist in philly with 2 kids so relocating "
                                      "is out")
+
+
+def test_the_classifiers_act_never_asks_a_school_for_a_format_topic(monkeypatch):
+    """bench/rule_oracle.py found it: the last rule (the classifier's act) took "online" for a
+    school topic, which no school answer has (a KeyError), when no other rule read the
+    message. "Is it online" is a feature; the classifier's topic answers."""
+    from knowledge.understanding.acts import Reader
+    from knowledge.understanding.reading import read
+
+    monkeypatch.setattr(Reader, "RULES", ("hinted",))
+    state = ConversationState(focus=("University of Washington-Seattle Campus",))
+    question = read(Message("is it online or in person", act="facts", topic="tuition",
+                            confidence=0.9), state)
+    assert question.act == "facts" and "format" not in question.topics
+    assert respond(Message("is it online or in person", act="facts", topic="tuition",
+                           confidence=0.9), state.to_dict()).replies

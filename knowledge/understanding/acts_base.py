@@ -2,7 +2,7 @@
 predicates the rules ask of it ("is it a list request?", "does it ask?"), and the Question
 they build. The rules themselves: acts.py (in order), acts_lists.py, acts_schools.py."""
 import re
-from typing import Any, Dict, Sequence, Set, Tuple
+from typing import Any, Dict, List, Sequence, Set, Tuple
 
 from knowledge.question import Message, Question
 from knowledge.state import ConversationState
@@ -79,6 +79,11 @@ class ReaderBase:
                     and word_class("focus_pronouns") & set(before):
                 return True
         return False
+
+    @property
+    def school_topics(self) -> List[str]:
+        """The topics a school's facts answer: "format" ("is it online") is a feature."""
+        return [topic for topic in self.topics if topic != "format"]
 
     def base(self, act: str, **fields: Any) -> Question:
         """The question with everything found in the message; `fields` override."""

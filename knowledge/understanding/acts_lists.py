@@ -107,7 +107,7 @@ class ListRules(ReaderBase):
             schools = [s.name for s in all_school_facts() if s.name.startswith(group)]
         if self.subjects.swapped and self.state.last_act == "compare":
             return self.base("compare", schools=tuple(schools), topics=tuple(dict.fromkeys(
-                (*self.state.topics, *(t for t in self.topics if t != "format")))))
+                (*self.state.topics, *self.school_topics))))
         if not (self.hint == "compare" or cue):
             return None
         explicit = self.words.has("explicit_compare_cues")
@@ -121,7 +121,7 @@ class ListRules(ReaderBase):
                 self.topics and not self._numerictopics_in() and not cue):
             return None  # "which of the 2 has that co-op thing": a question about both (but
             # "compare the tuition to penn's online ms" compares tuition)
-        topics = [t for t in self.topics if t != "format"]  # a feature, not a topic
+        topics = self.school_topics
         if not topics:  # "is it cheaper than cmu" after grad rates were compared: tuition
             topics = list(dict.fromkeys(COMPARED_TOPIC[field]
                                         for field, _direction in self.crit.comparatives))

@@ -74,7 +74,7 @@ class SchoolRules(ReaderBase):
         if self._list_request() and self.crit.anchors and \
                 set(self.schools) <= set(self.crit.anchors):
             return None  # "anything on your list thats online and cheaper than slu": a list
-        topics = [t for t in self.topics if t != "format"]
+        topics = self.school_topics
         features = list(self.features)
         unknown = list(self.unknown_facts)
         if "format" in self.topics and not features:
@@ -168,7 +168,7 @@ class SchoolRules(ReaderBase):
                 unknown_facts=tuple(self.unknown_facts), features=tuple(self.features))
         if not (self.mentions.unlisted or self.subjects.missing or unknown_names):
             return None
-        topics = [t for t in self.topics if t != "format"] or self._asked_last() or (
+        topics = self.school_topics or self._asked_last() or (
             [self.message.topic] if self.message.act == "facts" and self.message.topic else [])
         return self.base("facts", topics=tuple(topics), unknown_facts=tuple(self.unknown_facts),
                          features=tuple(self.features))
@@ -202,7 +202,7 @@ class SchoolRules(ReaderBase):
                 set(self.topics) <= set(self.state.topics):
             return None
         return self.base(self.state.last_act, schools=self.state.focus,
-                         topics=tuple(t for t in self.topics if t != "format"))
+                         topics=tuple(self.school_topics))
 
     def carried_topic(self) -> Optional[Question]:
         """"and grad rates?", "and their tuition?": the topic asked of the schools in focus."""
@@ -220,6 +220,6 @@ class SchoolRules(ReaderBase):
                                        "recommend") and not one_row:
             return None  # (advice: the school it puts first; a list: its only row)
         return self.base("facts", schools=self.state.focus,
-                         topics=tuple(t for t in self.topics if t != "format"),
+                         topics=tuple(self.school_topics),
                          features=("online study", "part-time study")
                          if "format" in self.topics else ())

@@ -11,9 +11,9 @@ do online?") describes the user, not the list asked for.
         -> Question(act="facts", schools=("Emory University",), topics=("programs",))
 """
 from dataclasses import replace
-from typing import Any, Sequence, Tuple
+from typing import Any, Callable, Sequence, Tuple
 
-from knowledge.question import CriteriaChange, Message, Question
+from knowledge.question import Criteria, CriteriaChange, Message, Question
 from knowledge.state import ConversationState
 from knowledge.understanding.acts import Reader
 from knowledge.understanding.filters import CriteriaReading, control_wished, read_criteria
@@ -114,28 +114,32 @@ def _asks_for_a_list(words: Words) -> bool:
     return words.has("list_requests") or bool(asked) and set(asked) <= word_class("bare_list_asks")
 
 
+def _after_list_bound_by(state: ConversationState, bound: Callable[[Criteria], Any]) -> bool:
+    """The last answer was a list (or a page of one) whose criteria hold this bound."""
+    criteria = state.last_list.criteria if state.last_list else None
+    return bool(state.last_act in ("rank", "more", "rank_within") and criteria and
+                bound(criteria))
+
+
 def _rank_talk(state: ConversationState) -> bool:
     """Ranks were just asked ("who's number 7", a list of ranks 11-15): bare numbers that
     follow ("8 and 9?", "now do 16 to 20") are ranks too."""
-    criteria = state.last_list.criteria if state.last_list else None
-    return state.last_act == "rank_lookup" or bool(
-        state.last_act in ("rank", "more", "rank_within") and criteria and criteria.min_rank)
+    return state.last_act == "rank_lookup" or \
+        _after_list_bound_by(state, lambda criteria: criteria.min_rank)
 
 
 def _score_talk(state: ConversationState) -> bool:
     """A list bound by the source's score was just shown ("programs scoring above 70"): a
     bare bound that follows ("oops above 80 i meant") is a score too."""
-    criteria = state.last_list.criteria if state.last_list else None
-    return bool(state.last_act in ("rank", "more", "rank_within") and criteria and (
-        criteria.min_score is not None or criteria.max_score is not None))
+    return _after_list_bound_by(state, lambda criteria: criteria.min_score is not None or
+                                criteria.max_score is not None)
 
 
 def _money_talk(state: ConversationState) -> bool:
     """A list between two tuitions was just shown ("between 50k and 55k"): a bare range
     that follows ("sorry, i meant 55 to 60") is thousands of dollars too."""
-    criteria = state.last_list.criteria if state.last_list else None
-    return bool(state.last_act in ("rank", "more", "rank_within") and criteria and
-                criteria.min_tuition and criteria.max_tuition)
+    return _after_list_bound_by(state, lambda criteria: criteria.min_tuition and
+                                criteria.max_tuition)
 
 
 def _without_unusable_numbers(text: str) -> Tuple[str, Tuple[str, ...]]:
