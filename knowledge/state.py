@@ -44,6 +44,8 @@ class Profile:
     more_states: Tuple[str, ...] = ()  # other states they would study in ("florida or georgia")
     city: Optional[str] = None
     stays_local: bool = False  # cannot relocate
+    stays_in_state: bool = False  # the state holds them, not the city ("im in LA and wanna
+    # stay in california": Irvine is no move; "in philly ... relocating is out": Pittsburgh is)
     format: Optional[str] = None  # "online" | "part_time"
     goal: Optional[str] = None  # "research" | "industry"
     control: Optional[str] = None  # "public" | "private"
@@ -53,6 +55,11 @@ class Profile:
     skipped: Tuple[str, ...] = ()  # questions they answered "no preference"
 
     ASKED = ("budget", "place", "goal", "control")  # what "help me choose" asks, in order
+
+    @property
+    def city_bound(self) -> bool:
+        """They cannot move from their city: another city of their state is a move too."""
+        return self.stays_local and bool(self.city) and not self.stays_in_state
 
     @property
     def states(self) -> Tuple[str, ...]:

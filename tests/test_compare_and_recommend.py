@@ -101,7 +101,7 @@ def test_recommendation_fits_budget_goal_and_control():
     profile = Profile(budget=20000, goal="research", control="public")
     matches = recommend(profile)
     assert matches[0].school.short_name == "UW" and not matches[0].misses
-    reply = recommendation_reply(profile, matches, (), None, ())
+    reply = recommendation_reply(profile, matches, (), None, (), ())
     assert "fits your $20,000 budget: $11,524/yr" in reply and "97% graduation rate" in reply
 
 
@@ -114,9 +114,10 @@ def test_recommendation_online_uses_stated_formats_only():
 def test_someone_who_cannot_move_gets_the_schools_of_their_city_first():
     matches = recommend(Profile(city="Chicago", state="IL", stays_local=True, goal="industry"))
     assert {m.school.short_name for m in matches[:2]} == {"Illinois Tech", "Northwestern"}
+    assert not any(m.broken for m in matches[:2])  # Evanston is no move from Chicago
 
 
 def test_recommendation_says_when_nothing_fits_everything():
     profile = Profile(budget=5000, state="MA", control="public")
-    reply = recommendation_reply(profile, recommend(profile), (), None, ())
+    reply = recommendation_reply(profile, recommend(profile), (), None, (), ())
     assert "No listed school fits everything" in reply and "but" in reply

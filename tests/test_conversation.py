@@ -1484,6 +1484,24 @@ def test_relocating_is_out_keeps_the_user_where_they_are(chat):
                                      "is out")
 
 
+def test_someone_who_cannot_leave_their_city_hears_which_schools_are_in_it(chat):
+    """make chat, round 14: a pharmacist in Philadelphia who cannot move, 25k a year, was
+    advised Pitt and Penn State as if they were local (300 km away) and never told of Penn,
+    in the city, over the budget. Another city of the state is said not to be theirs, and the
+    city's own school is named; "wanna stay in california" keeps the whole state."""
+    chat("hi, im a pharmacist in philly with 2 kids so relocating is out")
+    advice = chat("we could maybe do 25k a year tops. what would you suggest")
+    assert advice_rows(advice)[:2] == ["University of Pittsburgh-Pittsburgh Campus",
+                                       "Pennsylvania State University-Main Campus"]
+    assert "but not in Philadelphia" in advice
+    assert "In Philadelphia itself, the source lists University of Pennsylvania (#5, " \
+           "$58,620/yr), above your $25,000 budget." in advice
+    state_wide = Chat()("im in LA and wanna stay in california, tuition under 60k. whats out "
+                        "there")
+    assert "not in Los Angeles" not in state_wide and "$66,640" not in state_wide
+    assert "University of California-Irvine" in state_wide
+
+
 def test_the_classifiers_act_never_asks_a_school_for_a_format_topic(monkeypatch):
     """bench/rule_oracle.py found it: the last rule (the classifier's act) took "online" for a
     school topic, which no school answer has (a KeyError), when no other rule read the

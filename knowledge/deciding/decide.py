@@ -337,7 +337,9 @@ def _recommend(question: Question, state: ConversationState) -> Decision:
     shown = ShownList("recommendation", names, None, 0, len(names), len(names))
     also = tuple(s for s in all_school_facts() if profile.format and s.name not in names
                  and offers(s, profile.format))
-    outcome = Recommendation(profile, matches, profile.missing(), benefit, also)
+    where = Criteria(cities=(profile.city,)) if profile.city else Criteria(states=profile.states)
+    there = tuple(rank(where).listed) if profile.city or profile.state else ()
+    outcome = Recommendation(profile, matches, profile.missing(), benefit, also, there)
     # "it" after a recommendation is the top pick; "those" are all of them. The reply ends
     # asking what is missing: "under 20k" next answers it
     missing = profile.missing()

@@ -95,6 +95,8 @@ class Recommendation(Outcome):
     missing: Tuple[str, ...]  # profile questions still unanswered
     employer: Optional[BenefitFacts] = None
     also: Tuple[SchoolFacts, ...] = ()  # other schools offering the format the user needs
+    there: Tuple[SchoolFacts, ...] = ()  # the listed schools where the user is (their city,
+    # else their states), whatever their other limits
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from knowledge.deciding.lookup import content_words, meaning_vectors, score_sent
 from knowledge.deciding.ranking import offers
 from knowledge.state import Profile
 from knowledge.store.queries import SchoolFacts, all_school_facts
+from knowledge.understanding.vocabulary import metro_neighbours
 
 TOP = 3
 # Schools keeping every limit the user set are all shown, up to this many: "stretch it to
@@ -43,6 +44,12 @@ UNCONFIRMED = 0.5
 # format ("not leaving georgia, 15k ceiling": UGA, then UW online; "staying in texas, evenings
 # only": UNT, whose evening options the source does not give, then the online programs).
 ONLINE_INSTEAD_OF_PLACE = 0.75
+# For someone who cannot move from their city, a school in another city of their state breaks
+# less than an online program elsewhere and is said not to be in their city ("pharmacist in
+# philly, relocating is out, 25k": Pitt and Penn State, 300 km off, then UW online; Penn, in
+# the city, named over the budget). A city of metro_areas is no move (Evanston for Chicago);
+# for a city no listed school is in (Everett), the source has nothing nearer than its state.
+ANOTHER_CITY = 0.5
 CHEAP_SHARE = 1 / 3  # "money is tight" without a figure: the cheapest third of the rows fits
 # For someone who cannot move, a school in their city must beat an online program that also
 # fits their goal (city 3 > remote 1 + goal 1).
@@ -84,9 +91,16 @@ def _cheap_limit() -> int:
     return tuitions[max(0, int(len(tuitions) * CHEAP_SHARE) - 1)] if tuitions else 0
 
 
+def _bound_to_a_listed_city(profile: Profile) -> bool:
+    return profile.city_bound and any(s.city == profile.city for s in all_school_facts())
+
+
 def _place_fit(school: SchoolFacts, profile: Profile) -> Tuple[Optional[Fit], Optional[str]]:
     if profile.city and school.city == profile.city:
         return Fit("city", f"in {school.city}"), None
+    if school.state in profile.states and _bound_to_a_listed_city(profile) and \
+            school.city not in metro_neighbours(profile.city):
+        return Fit("state", f"in {school.city}, {school.state}"), f"not in {profile.city}"
     if school.state in profile.states:
         kind = "near" if profile.city else "state"
         return Fit(kind, f"in {school.city}, {school.state}"), None
@@ -127,7 +141,8 @@ def _check(school: SchoolFacts, profile: Profile, cheap: int
             fits.append(found)
         if missed:
             misses.append(missed)
-            broken += weight  # a place or a format they asked for, not kept
+            broken += weight if not found else ANOTHER_CITY  # a place or a format they
+            # asked for, not kept (or their state kept but not their city)
     if (profile.city or profile.state) and profile.stays_local and \
             profile.format != "online" and not any(
             f.kind in ("city", "state", "near") for f in fits) and offers(school, "online"):

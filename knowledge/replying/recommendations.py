@@ -4,8 +4,6 @@ from typing import Optional, Sequence, Set
 
 from knowledge.deciding.recommend import Match
 from knowledge.replying.guide_answers import benefit_reply
-from knowledge.deciding.ranking import rank
-from knowledge.question import Criteria
 from knowledge.replying.ranking_answers import names_with_figures, state_label
 from knowledge.replying.school_answers import graduation_rate_text, money, number
 from knowledge.replying.source_labels import label
@@ -70,16 +68,15 @@ def _facts_line(match: Match, profile: Profile) -> str:
             f"{tuition}")
 
 
-def _left_out_there(profile: Profile, fit_kinds: Set[str]) -> str:
+def _left_out_there(profile: Profile, fit_kinds: Set[str], there: Sequence[SchoolFacts]
+                    ) -> str:
     """None of the matches is where the user is: the schools there that other limits left out
     ("In Worcester itself, the source lists Clark University (#8, $54,760/yr)"), or that the
     source lists none there (not "no program in San Diego" when one is, over the budget)."""
-    there = rank(Criteria(cities=(profile.city,)) if profile.city else
-                 Criteria(states=profile.states)).listed
     where = profile.city or " or ".join(state_label(code) for code in profile.states)
     budget = profile.budget
     over = budget is not None and all(s.tuition_per_year > budget for s in there)
-    if fit_kinds & {"state", "near"} and (over or not there):
+    if fit_kinds & {"state", "near"} and (over and not profile.city_bound or not there):
         return ""  # nearby schools fit; those there are over the budget, as the list says
     if not there:
         return f"The source lists no program in {where} among its rows."
@@ -88,7 +85,8 @@ def _left_out_there(profile: Profile, fit_kinds: Set[str]) -> str:
 
 
 def recommendation_reply(profile: Profile, matches: Sequence[Match], missing: Sequence[str],
-                         benefit: Optional[BenefitFacts], also: Sequence[SchoolFacts]) -> str:
+                         benefit: Optional[BenefitFacts], also: Sequence[SchoolFacts],
+                         there: Sequence[SchoolFacts]) -> str:
     known = describe(profile) or "no preferences yet"
     alone = len(matches) == 1 and not matches[0].misses  # the only school keeping them all
     lines = [f"One listed school fits everything you said ({known}):" if alone
@@ -111,7 +109,7 @@ def recommendation_reply(profile: Profile, matches: Sequence[Match], missing: Se
     fit_kinds = {fit.kind for m in matches for fit in m.fits}
     if profile.city and "city" not in fit_kinds or \
             profile.state and not fit_kinds & {"city", "state", "near"}:
-        left_out = _left_out_there(profile, fit_kinds)
+        left_out = _left_out_there(profile, fit_kinds, there)
         if left_out:
             lines.append(left_out)
     if also and profile.format:

@@ -138,7 +138,7 @@ def _ranking(outcome: o.RankingPage) -> Reply:
 
 def _recommendation(outcome: o.Recommendation) -> Reply:
     return Reply(recommendation_reply(outcome.profile, outcome.matches, outcome.missing,
-                                      outcome.employer, outcome.also))
+                                      outcome.employer, outcome.also, outcome.there))
 
 
 def _question(outcome: o.ProfileQuestion) -> Reply:

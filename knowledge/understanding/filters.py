@@ -15,9 +15,11 @@ from typing import (AbstractSet, Any, Dict, List, Mapping, Optional, Sequence, S
                     Tuple)
 
 from knowledge.question import CONTROLS, SCORE_STEP, CriteriaChange, Relative
+from knowledge.understanding.message_words import split_sentences
 from knowledge.understanding.places import Place
 from knowledge.understanding.schools import Named
 from knowledge.understanding.vocabulary import (
+    metro_neighbours,
     MAX_COUNT, Amount, Hit, Tokens, amounts, ends_with_phrase, find, has, number_word, percents,
     phrase_list,
     phrases_for_values, taken_back, tokens, values, vocabulary, word_class)
@@ -404,7 +406,7 @@ def control_said(words: Tokens, places: Sequence[Place], text: str = "",
 def _sentence_start(text: str, position: int) -> int:
     """The token position where the sentence holding the token at `position` starts."""
     start = 0
-    for sentence in re.split(r"(?<=[.!?;])\s+", text or ""):
+    for sentence in split_sentences(text or "", r"(?<=[.!?;])\s+"):
         size = len(tokens(sentence))
         if start + size > position:
             return start
@@ -502,8 +504,7 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
     if states and cities and all(p.state in states for p in places if p.kind == "city"):
         cities = ()  # "my husband is in chicago ... what is there in illinois": the state
     if cities and _near(words):  # "living in chicago ... what's around": Evanston too
-        metro = vocabulary()["metro_areas"]
-        cities = tuple(dict.fromkeys(c for city in cities for c in (city, *metro.get(city, ()))))
+        cities = tuple(dict.fromkeys(c for city in cities for c in (city, *metro_neighbours(city))))
     if states:
         values_set["states"] = states
     if dropped_states and not states:  # "only ones outside california"

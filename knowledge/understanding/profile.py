@@ -6,6 +6,7 @@ bot asks only for what is still missing.
     "ICU nurse in Houston, money is tight and relocating isn't an option"
         -> state TX, city None (Houston has no listed school), budget_low, stays_local
 """
+from functools import lru_cache
 from typing import Any, Dict, Sequence
 
 from knowledge.store.guides import find_term
@@ -31,6 +32,7 @@ def says_about_self(words: Tokens) -> bool:
             "aspired_role_before") for i, word in enumerate(words))
 
 
+@lru_cache(maxsize=64)  # asked of one message by the reading, its profile and two rules
 def covered_not_budget(text: str) -> bool:
     """Every amount stands in a sentence about what an employer pays ("google does up to 12k a
     year for school", "my company covers 5250"): what is covered, not what the user can pay."""
@@ -59,8 +61,11 @@ def read_profile(text: str, words: Tokens, places: Sequence[Place],
         found["budget_low"] = True
     if has(words, phrase_list("stay_local")):
         found["stays_local"] = True
+        found["stays_in_state"] = has(words, phrase_list("stay_in_state")) or any(
+            place.kind == "state" for place in _kept_places(words, places))
     if has(words, phrase_list("open_to_moving")):  # "anywhere in the us": no place holds
-        found.update(state=None, more_states=(), city=None, stays_local=False)
+        found.update(state=None, more_states=(), city=None, stays_local=False,
+                     stays_in_state=False)
     formats = values(words, phrases_for_values("study_formats"))
     # "full time job ... totally online": online (it can be done while working, too)
     study_format = "online" if "online" in formats else (formats or [None])[0]

@@ -72,6 +72,11 @@ def phrase_list(section: str) -> PhraseTable:
 
 
 @lru_cache(maxsize=None)
+def metro_neighbours(city: Optional[str]) -> Tuple[str, ...]:
+    """The cities of listed schools within a daily commute of this one (metro_areas)."""
+    return tuple(vocabulary()["metro_areas"].get(city, ())) if city else ()
+
+
 def word_class(name: str) -> FrozenSet[str]:
     """A class of single words of vocabulary.yaml's word_classes ("head_nouns", ...)."""
     return frozenset(str(word) for word in vocabulary()["word_classes"][name])
