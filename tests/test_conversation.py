@@ -1516,3 +1516,23 @@ def test_the_classifiers_act_never_asks_a_school_for_a_format_topic(monkeypatch)
     assert question.act == "facts" and "format" not in question.topics
     assert respond(Message("is it online or in person", act="facts", topic="tuition",
                            confidence=0.9), state.to_dict()).replies
+
+
+def test_schools_between_two_schools_are_the_rows_they_bound(chat):
+    """"list the schools ranked strictly between those two" (Brandeis #11 and Emory #15) was
+    a comparison of the two; two schools after "between" bound a list on both sides, on the
+    field said next to them (rank unless a price or a rate is said), while "the difference
+    between cmu and penn" still compares them."""
+    chat("where does brandeis rank")
+    chat("and emory?")
+    between = chat("list the schools ranked strictly between those two")
+    assert rows(between) == ["Rochester Institute of Technology", "University of San Diego",
+                             "University of Pittsburgh-Pittsburgh Campus"]
+    assert "$20,154" in chat("the public one out of those, how much is it")
+    assert rows(Chat()("which schools are ranked between cmu and penn")) == [
+        "University of Southern California", "Syracuse University",
+        "University of Washington-Seattle Campus"]
+    assert rows(Chat()("anything between uci and pitt in price?")) == [
+        "Pennsylvania State University-Main Campus"]
+    compared = Chat()("whats the difference between cmu and penn")
+    assert "Side by side" in compared and not rows(compared)

@@ -13,7 +13,7 @@ from knowledge.deciding.outcomes import (
     AnsweringSentences, CareerPath, Comparison, DidYouMean, EmployerBenefit, FactsNotHeld,
     FeatureFindings, GuideTopic, MissingRanks, NotListed, Outcome, OutOfPocket, ProfileQuestion,
     RankingPage, Recommendation, Said, SchoolTopics, Sources, StatesTable, UnknownNames)
-from knowledge.deciding.ranking import best_of, offers, rank
+from knowledge.deciding.ranking import best_of, between_bounds, offers, rank
 from knowledge.deciding.recommend import recommend
 from knowledge.question import Criteria, Question, Relative
 from knowledge.state import ConversationState, Pending, Profile, ShownList
@@ -198,7 +198,9 @@ def _criteria(question: Question, state: ConversationState) -> Criteria:
         # the count showed every match, so the new matches show too
     if question.anchors:
         bounds = question.comparatives or (("tuition", "below"),)
-        relative = [Relative(f, d, anchor) for anchor in question.anchors for f, d in bounds]
+        relative = [r for f, d in bounds for r in (
+            between_bounds(f, question.anchors) if d == "between" else
+            [Relative(f, d, anchor) for anchor in question.anchors])]
         earlier = criteria.relative
         if question.correction:  # "sorry not emory, i meant cheaper than nyu": NYU's bound
             earlier = tuple(r for r in earlier if r.field not in {f for f, _d in bounds})

@@ -64,6 +64,18 @@ _RELATIVE_VALUE: Dict[str, Callable[[SchoolFacts], Optional[float]]] = {
 }
 
 
+def between_bounds(field: str, schools: Sequence[str]) -> List[Relative]:
+    """"ranked between brandeis and emory": above the lower of the two, below the higher
+    (none if either is not listed or its value is unknown)."""
+    anchors = [school_facts(name) for name in schools]
+    value = _RELATIVE_VALUE[field]
+    known = sorted((a for a in anchors if a is not None and value(a) is not None),
+                   key=lambda a: value(a))  # type: ignore[arg-type,return-value]
+    if len(anchors) != 2 or len(known) != 2:
+        return []
+    return [Relative(field, "above", known[0].name), Relative(field, "below", known[1].name)]
+
+
 def _passes_relative(school: SchoolFacts, relative: Relative) -> Optional[bool]:
     """None when either graduation rate is unknown (the bound cannot be checked)."""
     anchor = school_facts(relative.school)

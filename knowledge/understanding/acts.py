@@ -51,11 +51,12 @@ class Reader(ListRules, SchoolRules):
     rule would have answered a wrong turn right.)"""
 
     RULES = ("pending_answer", "source_request", "corrected_topic", "chit_chat", "tells_only",
-             "tax_question", "guide_cued", "guide_point", "tied", "compare", "out_of_pocket",
-             "more", "extend_list", "reorder", "within_rows", "named_states", "school_facts",
-             "not_listed", "states", "across_schools", "recommend_first", "employer_benefit",
-             "format_timeline", "career_path", "carried_topic", "superlative_follow_up", "rank",
-             "recommend", "guide", "unknown_everywhere", "hinted", "criteria_alone")
+             "tax_question", "guide_cued", "guide_point", "between_schools", "tied", "compare",
+             "out_of_pocket", "more", "extend_list", "reorder", "within_rows", "named_states",
+             "school_facts", "not_listed", "states", "across_schools", "recommend_first",
+             "employer_benefit", "format_timeline", "career_path", "carried_topic",
+             "superlative_follow_up", "rank", "recommend", "guide", "unknown_everywhere",
+             "hinted", "criteria_alone")
 
     def question(self) -> Question:
         for name in self.RULES:

@@ -187,6 +187,14 @@ class ListRules(ReaderBase):
         return self.base("rank", schools=(), refine=False, criteria=CriteriaChange(
             {"sort_by": values["sort_by"], "names": shown.shown}))
 
+    def between_schools(self) -> Optional[Question]:
+        """"list the schools ranked strictly between those two", "which are ranked between cmu
+        and penn": the rows bounded by two schools, on every row (not the two compared)."""
+        if any(direction == "between" for _f, direction in self.crit.comparatives) and \
+                len(self._anchors()) == 2:
+            return self.base("rank", schools=(), refine=False)
+        return None
+
     def within_rows(self) -> Optional[Question]:
         """A question over the rows just shown: "any of those public?", "which of those has
         the highest graduation rate?", "cheapest of those 12?"."""

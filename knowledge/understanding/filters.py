@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import (AbstractSet, Any, Dict, List, Mapping, Optional, Sequence, Set,
                     Tuple)
 
-from knowledge.question import CONTROLS, SCORE_STEP, CriteriaChange, Relative
+from knowledge.question import CONTROLS, RELATIVE_FIELDS, SCORE_STEP, CriteriaChange, Relative
 from knowledge.understanding.message_words import split_sentences
 from knowledge.understanding.places import Place
 from knowledge.understanding.schools import Named
@@ -356,6 +356,31 @@ def _left_out(words: Tokens, listed: Sequence[Named]) -> List[Named]:
     return out
 
 
+def _between(words: Tokens, listed: Sequence[Named]) -> Tuple[List[Named], bool, str]:
+    """Two schools that bound a list on both sides ("ranked between brandeis and emory"), or
+    whether the two pointed at do ("strictly between those two"), and what they bound: the
+    field said next to them ("between uci and pitt in price"), else rank. Numbers between
+    are ranges (read_criteria's bounds)."""
+    for start in (i for i, word in enumerate(words) if word == "between"):
+        after = [named for named in listed if named.start > start][:2]
+        if len(after) == 2 and after[0].start <= start + 2:
+            return after, False, _field_near(words, start, after[1].end)
+        if words[start + 1:start + 2] and words[start + 1] in word_class("than_pointers"):
+            return [], True, _field_near(words, start, start + 3)
+    return [], False, "rank"
+
+
+def _field_near(words: Tokens, start: int, end: int) -> str:
+    """Tuition or graduation rate if said just before "between" or just after what it
+    bounds; else rank."""
+    near = (*words[max(0, start - 2):start], "|", *words[end:end + 3])
+    for key in values(near, phrases_for_values("sort_keys")):
+        for field in RELATIVE_FIELDS:
+            if key.startswith(field):
+                return field
+    return "rank"
+
+
 def _anchors(words: Tokens, listed: Sequence[Named], left_out: Sequence[Named]
              ) -> Tuple[List[Named], bool]:
     """Schools named right after "than" (and the one before "does" in "than X does"), and
@@ -527,6 +552,12 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
     if excluded:
         values_set["excluded"] = excluded
     comparatives = _relatives(words, anchors, focus_anchor)
+    bounding, focus_bounds, bounded = _between(words, listed)
+    asks_rows = word_class("head_nouns") & set(words) or has(words, phrase_list("list_requests"))
+    if (bounding or focus_bounds) and asks_rows:  # "schools ranked between those two" (not
+        # "the difference between cmu and penn")
+        anchors, focus_anchor = bounding, focus_bounds
+        comparatives = ((bounded, "between"),)
     cleared = tuple(dict.fromkeys(name for value in (*(h.value for h in clear_hits),
                                                       *(h.value for h in verb_cleared))
                                   for name in CLEARED_FIELDS.get(value, (value,))))
