@@ -1536,3 +1536,16 @@ def test_schools_between_two_schools_are_the_rows_they_bound(chat):
         "Pennsylvania State University-Main Campus"]
     compared = Chat()("whats the difference between cmu and penn")
     assert "Side by side" in compared and not rows(compared)
+
+
+def test_asking_whether_a_row_exists_searches_all_rows_not_the_school_in_focus(chat):
+    """"is there a public top 10 one i can do online part time" after Penn's tuition was a
+    question about Penn; asking whether one exists searches the rows, and "a top 10 one" (one
+    row) is within the source's top 10, not ten rows."""
+    chat("is any top 10 program fully online and async?")
+    chat("tuition for it?")
+    search = chat("too pricey. is there a public top 10 one i can do online part time",
+                  act="inform", confidence=0.7)
+    assert "within the source's top 10" in search and "$58,620" not in search
+    assert "University of Washington-Seattle Campus" in rows(search)
+    assert "You asked for 10" not in search

@@ -18,6 +18,7 @@ from knowledge.understanding.subjects import Subjects
 from knowledge.understanding.vocabulary import (
     find, phrase_list, phrases_for_values, tokens, word_class)
 
+EXISTENCE_REACH = 6  # "is there a public top 10 one": the row noun within six words
 # A compared or sorted field -> the school topic that answers it.
 COMPARED_TOPIC = {"tuition": "tuition", "grad_rate": "graduation_rate", "rank": "rank_score"}
 
@@ -144,11 +145,20 @@ class ReaderBase:
         """A plural noun asks for a list ("which schools"); "that school" points at one."""
         return bool(word_class("head_nouns") & set(self.words.tokens))
 
+    def _asks_if_one_exists(self) -> bool:
+        """"is there a public top 10 one i can do online", "are there any ranked options in
+        ohio": whether a row exists, asked of all of them (not of the school in focus)."""
+        words = self.words.tokens
+        for hit in find(words, phrase_list("existence_asks")):
+            if word_class("row_nouns") & set(words[hit.end:hit.end + EXISTENCE_REACH]):
+                return True
+        return False
+
     def _list_request(self) -> bool:
         """Asked for a list: "what do you have in ...", "give me the 7 cheapest programs",
         "top 9"."""
         counted = "limit" in self.crit.change.values
-        return self.words.has("list_requests") or self._head() and (
+        return self.words.has("list_requests") or self._asks_if_one_exists() or self._head() and (
             counted or self._superlative()) or counted and not self.schools or (
             self._superlative() and self._asks() and not self.schools and
             bool(word_class("domain_nouns") & set(self.words.tokens)))

@@ -71,6 +71,9 @@ class SchoolRules(ReaderBase):
         if self._list_request() and self.crit.change and not self.subjects.from_rows and \
                 not self.topics and not self.features and not self._describes_the_named():
             return None  # "which texas schools made it": a list, not one school
+        if self._asks_if_one_exists() and not self.mentions.listed and self.crit.change:
+            return None  # "too pricey. is there a public top 10 one i can do online": a row
+            # with those limits, not the school in focus
         if self._list_request() and self.crit.anchors and \
                 set(self.schools) <= set(self.crit.anchors):
             return None  # "anything on your list thats online and cheaper than slu": a list

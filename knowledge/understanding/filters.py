@@ -475,15 +475,17 @@ def requested_count(words: Tokens) -> Optional[int]:
 
 
 def _within_top(words: Tokens) -> Optional[int]:
-    """"of the top 15" / "which of the top 8": the source's ranks 1..N, as a filter."""
+    """"of the top 15" / "which of the top 8" / "a top 10 school": the source's ranks 1..N,
+    as a filter (one row of them is no count of rows)."""
     for i in range(1, len(words) - 1):
         number = number_word(words[i + 1])
         if words[i] != "top" or not number:
             continue
         if words[i - 1] in word_class("top_determiners") and i > 1 and \
                 words[i - 2] in word_class("within_top_words") \
-                or words[i - 1] in word_class("which_top_words"):  # "which top 10 schools"
-            return min(number, MAX_LISTED)
+                or words[i - 1] in word_class("which_top_words") \
+                or words[i + 2:i + 3] and words[i + 2] in word_class("one_row_nouns"):
+            return min(number, MAX_LISTED)  # "which top 10 schools", "a public top 10 one"
     return None
 
 
