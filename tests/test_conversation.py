@@ -1549,3 +1549,28 @@ def test_asking_whether_a_row_exists_searches_all_rows_not_the_school_in_focus(c
     assert "within the source's top 10" in search and "$58,620" not in search
     assert "University of Washington-Seattle Campus" in rows(search)
     assert "You asked for 10" not in search
+
+
+def test_a_school_named_by_a_common_word_is_a_school_where_one_stands(chat):
+    """make chat, round 15: an ICU nurse in Houston asked "what about rice? its right here"
+    and got UW's profile (the school in focus): "rice" is no alias of Rice University, being
+    a common word. Where a school stands ("what about rice", "and brown?") it names one; in
+    "i had rice and beans" it does not."""
+    chat("im an ICU nurse in houston, budget maybe 15k a year, has to be online")
+    assert "Rice University is not among the 25" in chat("what about rice? its right here")
+    assert "Brown University is not among the 25" in chat("and brown?")
+    lunch = chat("i had rice and beans for lunch, anyway whats the cheapest online program")
+    assert "Rice University" not in lunch and "University of Washington" in lunch
+
+
+def test_an_employer_the_source_does_not_list_is_named_as_not_listed(chat):
+    """make chat, round 15: "does my hospital pay for any of this? its memorial hermann" got
+    the list of employers with no word on the one named. The name after "its", "i work at",
+    "my employer is" is the employer asked about when the NLU tags none."""
+    reply = chat("does my hospital pay for any of this? its memorial hermann", act="employer",
+                 confidence=0.55)
+    assert "The source lists no tuition benefit for “memorial hermann”" in reply
+    assert "Google" in reply  # what the source does list follows
+    startup = Chat()("does my company pay? its a small startup", act="employer",
+                     confidence=0.95)
+    assert "lists no tuition benefit for" not in startup and "Google" in startup

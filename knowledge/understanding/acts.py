@@ -6,7 +6,7 @@ from typing import Any, Dict, Optional, Tuple
 from knowledge.question import Question
 from knowledge.understanding.acts_base import CHIT_CHAT
 from knowledge.understanding.acts_lists import ListRules
-from knowledge.understanding.message_words import negated, question_sentence
+from knowledge.understanding.message_words import filler, negated, question_sentence
 from knowledge.understanding.acts_schools import SchoolRules
 from knowledge.understanding.profile import covered_not_budget, says_about_self
 from knowledge.store.guides import employer_benefit, federal_tax_free_points, find_term
@@ -25,6 +25,9 @@ GUIDES_POINTED_IN_CONTEXT = ("specializations",)
 ADVICE_ANSWERS = {"budget": ({"budget"}, {"max_tuition"}),
                   "place": ({"state", "city", "format"}, {"states", "cities", "formats"}),
                   "goal": ({"goal"}, set()), "control": ({"control"}, {"control"})}
+
+
+MAX_NAME_WORDS = 4  # "its memorial hermann": an employer's name is this long at most
 
 
 def _federal_tax_free() -> Optional[int]:
@@ -342,7 +345,24 @@ class Reader(ListRules, SchoolRules):
         from knowledge.understanding.schools import shortened
 
         named = [m for m in self.message.entities.get(entity, ()) if m.strip()]
-        return shortened(named[0]) if named else None
+        if named:
+            return shortened(named[0])
+        return self._introduced_employer() if entity == "employer" else None
+
+    def _introduced_employer(self) -> Optional[str]:
+        """"does my hospital pay for this? its memorial hermann": the name after words that
+        introduce one (employer_introducers), up to the sentence's end, if it is a name."""
+        words = self.words.tokens
+        stops = filler() | word_class("head_nouns")
+        for hit in find(words, phrase_list("employer_introducers")):
+            name = []
+            for word in words[hit.end:hit.end + MAX_NAME_WORDS]:
+                if word in stops:
+                    break
+                name.append(word)
+            if name:
+                return " ".join(name)
+        return None
 
     def tax_question(self) -> Optional[Question]:
         """"is that 5250 taxable": the employer benefits, with the source's note on the

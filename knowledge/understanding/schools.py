@@ -18,7 +18,7 @@ from knowledge.store.queries import (all_school_facts, cities, other_schools,
                                      profile_sentences, school_names_and_aliases,
                                      school_resolver, state_names)
 from knowledge.understanding.resolve import normalize
-from knowledge.understanding.vocabulary import Tokens, find, tokens
+from knowledge.understanding.vocabulary import Tokens, find, tokens, vocabulary, word_class
 
 MAX_MENTION_CHARS = 60  # what is echoed back of an unknown name
 # A name written like a school's: "Springfield University", "University of Atlantis".
@@ -63,6 +63,9 @@ def shortened(mention: str) -> str:
     return text if len(text) <= MAX_MENTION_CHARS else text[:MAX_MENTION_CHARS - 1] + "…"
 
 
+SHORT_FOLLOW_UP = 3  # "and rice?", "what about brown": a follow-up this short names a school
+
+
 @cached_per_store
 def _other_table() -> Tuple[Tuple[Tokens, str], ...]:
     """(alias tokens, name) of the schools outside the listed rows, longest alias first."""
@@ -73,6 +76,16 @@ def _other_table() -> Tuple[Tuple[Tokens, str], ...]:
               if phrase and not phrase[-1].endswith("s")]
     return tuple(sorted(((phrase, name) for phrase, name in pairs if phrase),
                         key=lambda pair: -len(pair[0])))
+
+
+def _common_word_names(words: Tokens, covered: Sequence[bool]) -> List[int]:
+    """Where a school named by a common word ("rice", "brown") stands as a school: after a
+    word that introduces one ("what about rice?", "vs brown") or alone ("and rice?")."""
+    names = vocabulary()["common_word_schools"]
+    before = word_class("school_introducers")
+    alone = len(words) <= SHORT_FOLLOW_UP
+    return [i for i, word in enumerate(words) if word in names and not covered[i] and
+            (alone or i > 0 and words[i - 1] in before)]
 
 
 def find_schools(text: str, words: Tokens, entity_mentions: Sequence[str] = ()
@@ -88,6 +101,10 @@ def find_schools(text: str, words: Tokens, entity_mentions: Sequence[str] = ()
         # is drexel on there": the second is asked about, the first is background)
         unlisted = [named for named in unlisted if named.school != hit.value]
         unlisted.append(Named(hit.value, hit.start, hit.end))
+    for position in _common_word_names(normalized, covered):
+        covered[position] = True
+        unlisted.append(Named(vocabulary()["common_word_schools"][normalized[position]],
+                              position, position + 1))
     places = place_names()
     listed = [Named(resolution.school, start, end,
                     normalize(" ".join(words[start:end])) in places)
