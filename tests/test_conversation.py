@@ -1574,3 +1574,15 @@ def test_an_employer_the_source_does_not_list_is_named_as_not_listed(chat):
     startup = Chat()("does my company pay? its a small startup", act="employer",
                      confidence=0.95)
     assert "lists no tuition benefit for" not in startup and "Google" in startup
+
+
+def test_a_row_asked_about_in_the_middle_of_the_questions_brings_the_advice(chat):
+    """make chat, round 15: in the middle of "help me choose", "is the first one good for
+    research?" (no list shown yet) was asked the place question again: the user wants the
+    list, so the advice comes with what is known."""
+    chat("hi! international student from nigeria, cs undergrad, want research and maybe a phd "
+         "later")
+    chat("money is a real issue, cant do more than 20k")
+    advice = chat("is the first one good for research?")
+    assert advice_rows(advice)[0] == "University of California-Irvine"
+    assert "Center for Machine Learning and Intelligent Systems" in advice

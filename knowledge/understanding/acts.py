@@ -87,14 +87,22 @@ class Reader(ListRules, SchoolRules):
         answer = self._profile_answer(pending.question)
         if not (skip or stop or answer):
             return None
-        # "... anything for me locally?": told something and asked what there is: advice now
-        stop = stop or bool(answer) and self.words.has("list_requests") and self._asks()
+        # "... anything for me locally?": told something and asked what there is: advice now;
+        # "is the first one good for research?" with no list shown yet: the list is wanted
+        stop = stop or bool(answer) and self.words.has("list_requests") and self._asks() or \
+            self._points_at_no_list()
         profile = {**self.profile, **answer}
         if skip:
             profile["skipped"] = (pending.question,)
         if stop:
             profile["skipped"] = tuple(self.state.profile.missing())
         return self.base("recommend", profile=profile)
+
+    def _points_at_no_list(self) -> bool:
+        """A row of a list asked about ("the first one", "those") when none was shown."""
+        ordinal = set(self.words.tokens) & set(vocabulary()["ordinals"])
+        return self.state.last_list is None and self._asks() and not self.mentions.listed and (
+            bool(ordinal and self.refs.numbers) or self.refs.all_rows)
 
     def _answers_after_advice(self, asked: Optional[str]) -> bool:
         """Advice ended asking what is still missing: "it needs to be under 20k a year, we've
