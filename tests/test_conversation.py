@@ -1547,7 +1547,8 @@ def test_asking_whether_a_row_exists_searches_all_rows_not_the_school_in_focus(c
     search = chat("too pricey. is there a public top 10 one i can do online part time",
                   act="inform", confidence=0.7)
     assert "within the source's top 10" in search and "$58,620" not in search
-    assert "University of Washington-Seattle Campus" in rows(search)
+    assert rows(search)[0] == "University of Washington-Seattle Campus"  # "too pricey":
+    # cheaper is wanted, cheapest first (not "pricey", most expensive first)
     assert "You asked for 10" not in search
 
 
