@@ -134,8 +134,7 @@ class ReaderBase:
 
     def _anchors(self) -> Tuple[str, ...]:
         """Schools named as a bound, and "than that" for the school in focus."""
-        between = any(direction == "between" for _f, direction in self.crit.comparatives)
-        if between and self.crit.anchor_focus and not self.crit.anchors:
+        if self.crit.between and self.crit.anchor_focus and not self.crit.anchors:
             return tuple(self.schools)  # "between those two": the two pointed at
         if self.crit.anchor_focus and self.state.focus and not self.crit.anchors:
             return self.state.focus[-1:]

@@ -190,8 +190,7 @@ class ListRules(ReaderBase):
     def between_schools(self) -> Optional[Question]:
         """"list the schools ranked strictly between those two", "which are ranked between cmu
         and penn": the rows bounded by two schools, on every row (not the two compared)."""
-        if any(direction == "between" for _f, direction in self.crit.comparatives) and \
-                len(self._anchors()) == 2:
+        if self.crit.between and len(self._anchors()) == 2:
             return self.base("rank", schools=(), refine=False)
         return None
 

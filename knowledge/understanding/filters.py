@@ -54,6 +54,11 @@ class CriteriaReading:
     excluded: Tuple[str, ...] = ()  # schools named only to leave out ("besides UCF")
     dropped_states: Tuple[str, ...] = ()  # "swap ohio for florida": Ohio leaves the list
 
+    @property
+    def between(self) -> bool:
+        """Two schools bound the list on both sides ("ranked between those two")."""
+        return any(direction == "between" for _field, direction in self.comparatives)
+
 
 def _ends_with(words: Tokens, section: str) -> int:
     """How many of the last words are a phrase of the section ("... no more than": 3), or

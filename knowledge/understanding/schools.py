@@ -78,14 +78,14 @@ def _other_table() -> Tuple[Tuple[Tokens, str], ...]:
                         key=lambda pair: -len(pair[0])))
 
 
-def _common_word_names(words: Tokens, covered: Sequence[bool]) -> List[int]:
-    """Where a school named by a common word ("rice", "brown") stands as a school: after a
-    word that introduces one ("what about rice?", "vs brown") or alone ("and rice?")."""
+def _common_word_names(words: Tokens, covered: Sequence[bool]) -> List[Named]:
+    """Schools named by a common word ("rice", "brown") where one stands: after a word that
+    introduces one ("what about rice?", "vs brown") or alone ("and rice?")."""
     names = vocabulary()["common_word_schools"]
     before = word_class("school_introducers")
     alone = len(words) <= SHORT_FOLLOW_UP
-    return [i for i, word in enumerate(words) if word in names and not covered[i] and
-            (alone or i > 0 and words[i - 1] in before)]
+    return [Named(names[word], i, i + 1) for i, word in enumerate(words)
+            if word in names and not covered[i] and (alone or i > 0 and words[i - 1] in before)]
 
 
 def find_schools(text: str, words: Tokens, entity_mentions: Sequence[str] = ()
@@ -101,10 +101,9 @@ def find_schools(text: str, words: Tokens, entity_mentions: Sequence[str] = ()
         # is drexel on there": the second is asked about, the first is background)
         unlisted = [named for named in unlisted if named.school != hit.value]
         unlisted.append(Named(hit.value, hit.start, hit.end))
-    for position in _common_word_names(normalized, covered):
-        covered[position] = True
-        unlisted.append(Named(vocabulary()["common_word_schools"][normalized[position]],
-                              position, position + 1))
+    for named in _common_word_names(normalized, covered):
+        covered[named.start] = True
+        unlisted.append(named)
     places = place_names()
     listed = [Named(resolution.school, start, end,
                     normalize(" ".join(words[start:end])) in places)
