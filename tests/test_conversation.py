@@ -1587,3 +1587,150 @@ def test_a_row_asked_about_in_the_middle_of_the_questions_brings_the_advice(chat
     advice = chat("is the first one good for research?")
     assert advice_rows(advice)[0] == "University of California-Irvine"
     assert "Center for Machine Learning and Intelligent Systems" in advice
+
+
+# --- round 16: a new writer's conversations (set AX), first read unread ----------------------
+
+def test_the_n_cheapest_of_a_list_sorts_it_by_tuition(chat):
+    """"give me just the 2 cheapest of those" kept the list's order (by score) and gave its
+    first two; "the top 3 of those" still does."""
+    chat("private schools under 56k/yr?")
+    cheapest = chat("give me just the 2 cheapest of those")
+    assert rows(cheapest) == ["Illinois Institute of Technology", "Saint Louis University"]
+    assert "#25" in chat("the second one — what rank is it and grad rate?")
+    chat("private schools under 56k/yr?")
+    assert rows(chat("the top 2 of those")) == ["Clark University",
+                                               "Rochester Institute of Technology"]
+
+
+def test_a_format_from_the_users_job_is_loosened_before_the_state_they_asked_about(chat):
+    """"work full time ... which ranked schools are in illinois" reads part-time study too;
+    no Illinois row is confirmed part-time, and the answer dropped the state (5 part-time
+    schools elsewhere). The place stays and the format goes, saying for which school the
+    source does not know."""
+    reply = chat("work full time as a risk analyst in the chicago loop. which ranked schools "
+                 "are in illinois")
+    assert "Without the format filter (in Illinois), 2 do: Northwestern University" in reply
+    assert "The source does not say whether Illinois Tech offers part-time study" in reply
+    assert "Syracuse" not in reply
+
+
+def test_the_users_own_school_is_background_and_in_state_rates_are_not_in_the_source(chat):
+    """"My son is a math major at Pitt ... Which schools on your list are in PA": Pitt is
+    where he studies now, not the school asked about; "are those in-state rates?" is a fact
+    the source does not hold (one tuition per school)."""
+    listed = chat("My son is a math major at Pitt and we'd like him to stay in Pennsylvania "
+                  "for grad school. Which schools on your list are in PA, and what do they "
+                  "charge?")
+    assert len(rows(listed)) == 4 and "$62,260" in listed and "$19,672" in listed
+    chat("Just the public ones, please.")
+    rates = chat("Are those in-state rates? We're PA residents so that matters.")
+    assert "gives no separate tuition for international or out-of-state students" in rates
+    assert "Pennsylvania State University-Main Campus" in rates and "$11,524" not in rates
+
+
+def test_a_guide_question_after_an_employer_is_not_about_the_employer(chat):
+    """After Apple's benefit, "how many years does part time take" got Apple's benefit again:
+    "does" counted as a word about what an employer pays."""
+    chat("my wife works at apple, what do they cover for tuition", act="employer")
+    reply = chat("realistically how many years does part time take compared to going full "
+                 "time", act="guide", guide="part_time")
+    assert "2.5-4" in reply and "Apple" not in reply
+
+
+# --- round 16: two more writers (AZ, BA), first read unread ---------------------------------
+
+def test_a_corrected_budget_redoes_the_list_it_bounded(chat):
+    """"wait sorry my budget is actually more like 60k ... redo that" after the California
+    list under 15k got the profiles of its rows ("that", "it"); it redoes the list."""
+    chat("im a data analyst in sacramento and i really dont want to leave california. which "
+         "cali schools do you have on the list")
+    chat("money wise i can do maybe 15k a year tops, which of those fit")
+    redone = chat("wait sorry my budget is actually more like 60k, my company covers a chunk "
+                  "of it. redo that")
+    assert "University of San Diego" in rows(redone) and "$66,640" not in redone
+
+
+def test_a_correction_or_job_change_means_the_employer_named_last(chat):
+    chat("im a backend dev at amazon in seattle. does amazon actually help pay for a masters?",
+         act="employer")
+    reply = chat("oh wait i said amazon but im starting at microsoft next month, does that "
+                 "change the tuition help", act="employer")
+    assert "$10,000" in reply and "95%" not in reply
+
+
+def test_is_a_named_school_public_asks_its_type_and_in_state_pricing_is_not_in_the_source(
+        chat):
+    """"is rit public?" is the phrase "is it public" with the school named; a city said
+    before it is where the user lives, not the question."""
+    chat("who's #12 on ur ranking")
+    reply = chat("oh nice i actually live in rochester, i do analytics at a hospital here. is "
+                 "rit public? was hoping for in state pricing")
+    assert "private university" in reply and "$55,784" in reply
+    assert "gives no separate tuition" in reply
+
+
+def test_advice_names_every_program_of_the_asked_format(chat):
+    """Part time, not online: UW's evening MSDS is named, not only its online program."""
+    chat("mechanical engineer at boeing in everett wa, want to get into ml, has to be part "
+         "time, evenings in seattle")
+    advice = chat("what do you recommend")
+    assert "meeting evenings on campus" in advice
+
+
+def test_other_schools_of_a_state_besides_the_one_shown_come_from_the_states_table(chat):
+    chat("give me the 3 cheapest schools on the list")
+    chat("im in dallas fyi. the texas one, whats its grad rate")
+    other = chat("i really dont wanna leave texas tho, any other texas schools")
+    assert "no other program in Texas" in other and "besides UNT" in other
+    assert "UT Austin" in other
+
+
+def test_none_of_those_is_public_is_said_plainly(chat):
+    chat("which massachusetts schools are ranked")
+    reply = chat("any of those public? teacher salary lol")
+    assert "Not one of those is public: all 4 are private." in reply
+
+
+def test_it_against_a_row_compares_the_two_and_the_rows_are_no_dollar_amount(chat):
+    """"how does it compare to the first one on tuition" (USC in focus, CMU first on the
+    list): both; "which of the 5 qualify" counts rows, it is no $5,000 limit."""
+    chat("top 5 pls")
+    in_city = chat("i dropped out of a physics phd and work at a startup in LA now. which of "
+                   "those is in my city")
+    assert rows(in_city) == ["University of Southern California"]
+    both = chat("how does it compare to the first one on tuition")
+    assert "$66,640" in both and "$62,260" in both
+    public = chat("actually scratch that i want public only. which of the 5 qualify",
+                  act="inform", confidence=0.99, entities={"amount": ["5 qualify"]})
+    assert rows(public) == ["University of Washington-Seattle Campus"]
+    assert "$5,000" not in public
+
+
+def test_what_the_user_earns_is_no_budget(chat):
+    reply = chat("so im a junior data analyst in denver making 70k. would an ml masters "
+                 "actually pay off or nah", act="guide", guide="salary", confidence=0.88)
+    assert "$70,000" not in reply and "$157,000" in reply
+
+
+def test_the_next_n_after_those_n_pages_the_list_not_the_two_in_focus(chat):
+    chat("can u give me the 5 cheapest schools on the list? just by tuition")
+    chat("the last two on it - whats their grad rate")
+    chat("which of those 2 scores higher in the ranking")
+    more = chat("ok now give me the next 2 cheapest after those 5", act="more")
+    assert rows(more) == ["University of California-Irvine", "University of California-Santa Cruz"]
+    three = Chat()
+    three("public schools in california")
+    assert "San Jose State University" in three("the cheapest of this three, how much is?")
+
+
+def test_units_are_program_length_and_missing_employers_name_the_partners(chat):
+    assert "32 units" in chat("how many units is usc's ml masters")
+    reply = chat("who hires syracuse grads")
+    assert "no top employers" in reply and "NetApp, ADP, PayPal" in reply
+
+
+def test_would_my_employer_pay_for_a_named_school_works_out_what_is_left(chat):
+    reply = chat("i work at google as a swe and want to do the uw program part time. would "
+                 "google pay for it?", act="employer")
+    assert "$11,524" in reply and "$12,000" in reply

@@ -23,7 +23,7 @@ from typing import Dict, List, Optional, Tuple
 from knowledge.deciding.lookup import content_words, meaning_vectors, score_sentences
 from knowledge.deciding.ranking import offers
 from knowledge.state import Profile
-from knowledge.store.queries import SchoolFacts, all_school_facts
+from knowledge.store.queries import SchoolFacts, StudyFormat, all_school_facts
 from knowledge.understanding.vocabulary import metro_neighbours
 
 TOP = 3
@@ -122,9 +122,14 @@ def _format_fit(school: SchoolFacts, profile: Profile) -> Tuple[Optional[Fit], O
                 if f.format == wanted or (wanted == "part_time" and f.format == "online")]
     label = "online" if wanted == "online" else "part-time"
     if evidence:
-        first = evidence[0]
+        # each program that fits, the asked format first: "part time, not online ... a few
+        # evenings a week" finds UW's evening MSDS, not only its online part-time program
+        programs: Dict[str, StudyFormat] = {}
+        for found in sorted(evidence, key=lambda f: f.format != wanted):
+            programs.setdefault(found.program, found)
         kind = "format" if profile.format else "remote"  # implied by "can't move": weaker
-        return Fit(kind, f"{label}: {first.program} — “{first.quote}”"), None
+        return Fit(kind, f"{label}: " + "; ".join(
+            f"{f.program} — “{f.quote}”" for f in programs.values())), None
     if profile.format is None:
         return None, None  # only implied by "can't move": no need to say
     return None, f"the source does not say it offers {label} study"

@@ -57,7 +57,7 @@ def _verdict(field: Field, schools: Sequence[SchoolFacts]) -> str:
         difference = f", {number(round(winner.score - runner_up.score, 1))} points higher"
     elif field.label == "graduation rate":
         points = (winner.graduation_rate or 0) - (runner_up.graduation_rate or 0)
-        difference = f", {points} percentage points higher"
+        difference = f", {points} percentage point{'' if points == 1 else 's'} higher"
     return (f"{field.best.capitalize()}: {winner.name} ({field.shown(winner)} vs "
             f"{field.shown(runner_up)} for {runner_up.short_name}{difference}){gap}.")
 

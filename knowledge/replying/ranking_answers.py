@@ -182,7 +182,19 @@ RELAXED_SHOWN = 5  # schools named when a list comes back empty and one filter l
 RELAXED_WITH_FIGURES = 3  # up to this many, each with its rank and tuition
 
 
-def _no_match(criteria: Criteria) -> str:
+def _relaxed_first(criteria: Criteria) -> List[str]:
+    """The filters to try loosening, in turn. With a place, the format goes first: the place
+    is where the user lives or asked about ("which ranked schools are in illinois" from someone
+    who works full time), while the source confirms formats only in its top-10 profiles."""
+    order = list(FILTER_NAMES)
+    if criteria.formats and (criteria.states or criteria.cities):
+        order.remove("formats")
+        order.insert(0, "formats")
+    return order
+
+
+def _no_match(ranking: Ranking) -> str:
+    criteria = ranking.criteria
     if criteria.min_rank and not rank(Criteria(min_rank=criteria.min_rank)).listed:
         return (f"The source lists only {school_count()} rows ({listed_span()}): it names no "
                 f"school ranked #{criteria.min_rank}-#{criteria.max_rank}, so I have no "
@@ -190,9 +202,12 @@ def _no_match(criteria: Criteria) -> str:
     places = [*criteria.cities, *(state_label(code) for code in criteria.states)]
     text = (f"The source lists no program that matches among its {school_count()} rows "
             f"({listed_span()}): {describe(criteria)}.")
-    if places and not rank(Criteria(states=criteria.states, cities=criteria.cities)).listed:
-        text = (f"The source lists no program in {' or '.join(places)} among its "
-                f"{school_count()} rows ({listed_span()}).")
+    there = Criteria(states=criteria.states, cities=criteria.cities, excluded=criteria.excluded)
+    if places and not rank(there).listed:  # "any other texas schools" (besides UNT) too
+        besides = [f for f in map(school_facts, criteria.excluded) if f]
+        text = (f"The source lists no {'other ' if besides else ''}program in "
+                f"{' or '.join(places)} among its {school_count()} rows ({listed_span()})"
+                + (f" besides {names(besides)}." if besides else "."))
         table = [s for s in map(state_stats, criteria.states) if s and s.programs is None]
         if table:
             text += (f" Its states table does not cover {names_of(table)} either, so I have "
@@ -204,7 +219,18 @@ def _no_match(criteria: Criteria) -> str:
         if not (criteria.control or criteria.max_tuition or criteria.min_tuition or
                 criteria.formats or criteria.min_grad_rate):
             return text  # only a place: nothing else to loosen
-    for name, label in FILTER_NAMES.items():
+    if ranking.silent:
+        asked = " or ".join(FORMAT_LABELS[f] for f in criteria.formats) + " study"
+        offer = "offers" if len(ranking.silent) == 1 else "offer"
+        text += f" The source does not say whether {names(ranking.silent)} {offer} {asked}."
+    if criteria.names and criteria.control:  # "any of those public?": none is, all are private
+        kinds = {facts.control for facts in map(school_facts, criteria.names) if facts}
+        if len(kinds) == 1 and criteria.control not in kinds:
+            text += (f" Not one of those is {criteria.control}: "
+                     f"{'it is' if len(criteria.names) == 1 else f'all {len(criteria.names)} are'}"
+                     f" {kinds.pop()}.")
+    for name in _relaxed_first(criteria):
+        label = FILTER_NAMES[name]
         value = getattr(criteria, name)
         if value not in (None, ()):
             relaxed = rank(Criteria.from_dict({**criteria.to_dict(), name: None}))
@@ -274,7 +300,7 @@ def ranking_answer(ranking: Ranking, start: int = 0, size: int = 5,
     table (None when no row is listed). Value is a column only when the ranking is by value,
     as in the text."""
     if not ranking.listed:
-        return with_source(_no_match(ranking.criteria), TABLE_SOURCE), None
+        return with_source(_no_match(ranking), TABLE_SOURCE), None
     shown = _page(ranking, start, size, asked_count)
     if shown is None:
         return f"That's all: {len(ranking.listed)} matching schools, shown above.", None

@@ -4,7 +4,7 @@ from typing import Optional, Sequence, Set
 
 from knowledge.deciding.recommend import Match
 from knowledge.replying.guide_answers import benefit_reply
-from knowledge.replying.ranking_answers import names_with_figures, state_label
+from knowledge.replying.ranking_answers import FORMAT_LABELS, names_with_figures, state_label
 from knowledge.replying.school_answers import graduation_rate_text, money, number
 from knowledge.replying.source_labels import label
 from knowledge.state import Profile
@@ -26,7 +26,6 @@ BUTTONS = {
     "goal": (("Research / PhD", "research"), ("Industry job", "industry"), ("Skip", "skip")),
     "control": (("Public", "public"), ("Private", "private"), ("Either", "skip")),
 }
-FORMAT_LABELS = {"online": "online", "part_time": "part-time"}
 
 
 def describe(profile: Profile) -> str:

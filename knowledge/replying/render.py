@@ -90,7 +90,8 @@ def _feature(outcome: o.FeatureFindings) -> Reply:
                      f"{len(outcome.schools)}; the other {others} say nothing about it):")
         outcome = o.FeatureFindings(outcome.feature, tuple(schools), outcome.evidence)
     for school in outcome.schools:
-        found = [e.text for e in outcome.evidence if e.school == school.name]
+        found = list(dict.fromkeys(e.text for e in outcome.evidence  # (one program's one
+                                   if e.school == school.name))  # quote, for two formats: once)
         if found:
             lines.append(f"{school.name} — the source says: " + " ".join(
                 text if text.startswith(("“", "Master", "MS", "all")) or "“" in text

@@ -176,9 +176,10 @@ def employers(facts: SchoolFacts) -> str:
     if facts.common_roles:
         parts.append(f"Common roles: {', '.join(facts.common_roles)}.")
     if not parts:
-        return with_source(
-            f"The source lists no top employers or common roles for {facts.name}.",
-            _profile_source(facts))
+        text = f"The source lists no top employers or common roles for {facts.name}."
+        if facts.industry_partners:  # the nearest it says: who works with the program
+            text += f" It names its industry partners: {', '.join(facts.industry_partners)}."
+        return with_source(text, _profile_source(facts))
     return with_source(" ".join(parts), _profile_source(facts))
 
 

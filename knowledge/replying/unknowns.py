@@ -63,6 +63,10 @@ def facts_not_held_reply(facts: Sequence[str], schools: Sequence[SchoolFacts]) -
                                                                  else "")
                                for a in school.admissions)
             lines.append(f"What it does give for admission to {school.name}: {listed}.")
+    if schools and any("tuition" in f for f in facts):  # "are those in-state rates?": the one
+        # figure it gives, whoever pays it
+        lines.append("The one yearly tuition it gives: " + "; ".join(
+            f"{s.name} {money(s.tuition_per_year)}" for s in schools) + ".")
     return with_source("\n".join(lines), label("any_part"))
 
 

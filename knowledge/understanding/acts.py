@@ -216,6 +216,11 @@ class Reader(ListRules, SchoolRules):
         weighed = bool(self.employer and "tuition" in self.topics and self._benefit_words() and
                        word_class("versus_words") & set(self.words.tokens) and
                        (self.schools or self.state.focus))
+        if self.employer and self._asks_if_employer_pays():  # "i work at google ... want to do
+            # the uw program part time. would google pay for it?": its tuition less Google's
+            found = self._after_benefit(self.schools, *self._benefit_of(self.employer))
+            if found is not None:
+                return found
         if not (self.words.has("out_of_pocket_cues") or weighed):
             return None
         text = self.message.text
@@ -233,6 +238,12 @@ class Reader(ListRules, SchoolRules):
         if not (dollars or share) or not schools:
             return None
         return self._after_benefit(schools, dollars, share)
+
+    def _asks_if_employer_pays(self) -> bool:
+        asked = set(tokens(question_sentence(self.message.text)))
+        return bool(self.mentions.listed and self.schools and
+                    word_class("benefit_words") & asked and not self.crit.change and
+                    not self.unknown_facts and self._asks())
 
     @staticmethod
     def _benefit_of(employer: str) -> Tuple[Optional[int], Optional[int]]:

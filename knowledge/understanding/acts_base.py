@@ -58,8 +58,9 @@ class ReaderBase:
         self.correction = words.has("correction_cues")
         # "i said amazon but i moved to microsoft", "leaving deloitte for google": the latter;
         # "i'm the apple one, she's at deloitte. what does deloitte do": the one asked about
-        self.employer = find_term("employer", [question_sentence(message.text)]) or find_term(
-            "employer", [message.text], last=self.correction or words.has("job_change_cues"))
+        later = self.correction or words.has("job_change_cues")
+        self.employer = find_term("employer", [question_sentence(message.text)], last=later) \
+            or find_term("employer", [message.text], last=later)
         self.bare = is_bare(words, mentions.covered, [(p.start, p.end) for p in places])
         self.opener = words.starts_with("follow_up_openers")
         self.off_topic = words.has("off_topic_cues")

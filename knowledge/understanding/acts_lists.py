@@ -170,7 +170,9 @@ class ListRules(ReaderBase):
             return None
         if self.refs.all_rows or self.correction or self.opener or not self._head():
             values = dict(self.crit.change.values)
-            if "sort_by" in values and self.correction is False and self.refs.all_rows:
+            # "the top 3 of those" keeps the list's order; "the 2 cheapest of those" does not
+            if values.get("sort_by") == "score" and self.correction is False and \
+                    self.refs.all_rows:
                 values.pop("sort_by")
             return self.base("rank", schools=(), refine=True,
                              criteria=CriteriaChange(values, self.crit.change.cleared))

@@ -62,6 +62,8 @@ class SchoolRules(ReaderBase):
         if self.subjects.plural and self.subjects.from_rows and self.crit.change and \
                 not self.topics and not self.features and not self.unknown_facts:
             return None  # "just the public ones out of those": the list changes (rank())
+        if self._corrects_the_list():
+            return None
         if (self.employer or self.hint == "employer") and not self.mentions.listed and \
                 self._benefit_words() and not self.unknown_facts:
             return None  # "whats the catch with deloitte paying for it": the employer's benefit
@@ -97,6 +99,15 @@ class SchoolRules(ReaderBase):
             unknown_facts=tuple(dict.fromkeys(unknown)), open_question=open_question,
             states=tuple(p.value for p in self.places if p.kind == "state"),
             state_fields=("median_tuition",) if self.words.has("state_stats_cues") else ())
+
+    def _corrects_the_list(self) -> bool:
+        """"wait sorry my budget is actually more like 60k ... redo that" after a list: "that"
+        is the list, to be redone with the corrected limit (not its rows' profiles)."""
+        shown = self.state.last_list
+        return bool(self.correction and shown and shown.kind == "ranking" and
+                    self.crit.change and not self.mentions.listed and not self.topics and
+                    not self.features and not self.unknown_facts and
+                    set(self.schools) <= set(shown.shown))
 
     def _describes_the_named(self) -> bool:
         """"is university of san diego (the private one) on the list": public or private said

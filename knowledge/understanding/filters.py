@@ -614,6 +614,9 @@ def _entity_bounds(entities: Mapping[str, Sequence[str]], words: Tokens,
         if count is not None and re.sub(r"\D", "", text) == str(count) and \
                 dollars(text) is None:
             continue
+        if dollars(text) is None and _counts_schools(text.split()[0] if text.split() else "",
+                                                     words):
+            continue  # "which of the 5 qualify": the rows pointed at, not $5,000
         found = dollars(text, bare=True)
         if found:
             bounds["max_tuition"] = found

@@ -86,10 +86,22 @@ def about_user(text: str) -> Set[int]:
 
 def topics_in(words: Words, covered: Sequence[bool]) -> List[str]:
     """The topics asked, in order; one taken back ("score, not tuition") is not asked."""
-    visible = tuple("" if i < len(covered) and covered[i] else w
-                    for i, w in enumerate(words.tokens))
+    visible = _named_as_it(words.tokens, covered)
     return list(dict.fromkeys(hit.value for hit in find(visible, phrases_for_values("topics"))
                               if not taken_back(visible, hit.start)))
+
+
+def _named_as_it(tokens_: Sequence[str], covered: Sequence[bool]) -> Tuple[str, ...]:
+    """The words with each school's name as one "it": "is rit public" reads as the topic
+    phrase "is it public" does (a name's own words, "state" in "penn state", name no topic)."""
+    shown: List[str] = []
+    for i, word in enumerate(tokens_):
+        if i < len(covered) and covered[i]:
+            if not (i > 0 and covered[i - 1]):
+                shown.append("it")
+        else:
+            shown.append(word)
+    return tuple(shown)
 
 
 @lru_cache(maxsize=None)

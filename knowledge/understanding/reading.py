@@ -11,7 +11,7 @@ do online?") describes the user, not the list asked for.
         -> Question(act="facts", schools=("Emory University",), topics=("programs",))
 """
 from dataclasses import replace
-from typing import Any, Callable, Sequence, Tuple
+from typing import Any, Callable, Sequence, Set, Tuple
 
 from knowledge.question import Criteria, CriteriaChange, Message, Question
 from knowledge.state import ConversationState
@@ -25,7 +25,8 @@ from knowledge.understanding.references import read_references
 from knowledge.understanding.schools import Named, SchoolMentions, find_schools
 from knowledge.understanding.spelling import corrected
 from knowledge.understanding.vocabulary import (
-    ends_with_phrase, find, phrase_list, taken_back, unusable_numbers, word_class)
+    amounts, ends_with_phrase, find, phrase_list, taken_back, tokens, unusable_numbers,
+    word_class)
 from knowledge.understanding.subjects import Subjects
 
 
@@ -41,8 +42,12 @@ def read(message: Message, state: ConversationState) -> Question:
     if refused:  # "$-5" is left out and the user told so, never read as $5 or $5,000
         question = read(replace(message, text=text), state) if text else Question("unclear")
         return question.but(refused=refused)
+    text, income = _without_income(text)
     words = Words(text, about_user(text))
     entities = {name: tuple(v) for name, v in (message.entities or {}).items()}
+    if income:  # the NLU's "70k" of "making 70k" is what they earn too
+        entities["amount"] = tuple(a for a in entities.get("amount", ())
+                                   if not {x.dollars for x in amounts(a, bare=True)} & income)
     mentions = _without_taken_back(_without_background(
         find_schools(text, words.tokens, entities.get("school", ())), words), words, state)
     places = find_places(text, words.tokens, mentions.covered)
@@ -83,7 +88,8 @@ def read(message: Message, state: ConversationState) -> Question:
     own_place = state.profile.city or state.profile.state
     if there_asked and not own_place and state.last_list:
         refs = replace(refs, focus=False, all_rows=True)  # "cheapest one there": of the list
-    elif not asked_places and not online and (words.has("stay_local") or there_asked):
+    elif not asked_places and not online and (words.has("stay_local") or there_asked or
+                                              words.has("own_place_cues")):
         # "what could I commute to", "highest ranked private one there" (her city, said before)
         crit = _near_the_user(crit, state, kept)
     crit = _with_wished_control(crit, words, places)
@@ -140,6 +146,21 @@ def _money_talk(state: ConversationState) -> bool:
     that follows ("sorry, i meant 55 to 60") is thousands of dollars too."""
     return _after_list_bound_by(state, lambda criteria: criteria.min_tuition and
                                 criteria.max_tuition)
+
+
+INCOME_REACH = 3  # words between "making" and the amount ("making like 70k")
+
+
+def _without_income(text: str) -> Tuple[str, Set[int]]:
+    """The text without what the user earns ("a junior analyst in denver making 70k"): a
+    salary is no budget and no bound on a list. The amounts taken out, in dollars."""
+    cut, taken = text, set()
+    for found in reversed(amounts(text)):
+        before = tokens(text[:found.start])[-INCOME_REACH - 1:]
+        if found.explicit and any(w in word_class("income_words") for w in before):
+            cut = f"{cut[:found.start]} {cut[found.end:]}"
+            taken.add(found.dollars)
+    return (" ".join(cut.split()), taken) if taken else (text, taken)
 
 
 def _without_unusable_numbers(text: str) -> Tuple[str, Tuple[str, ...]]:

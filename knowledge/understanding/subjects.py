@@ -214,6 +214,15 @@ def _pair(state: ConversationState, size: int = 2) -> Tuple[str, ...]:
     return state.recent[-size:]
 
 
+def _counts_the_list(words: Tokens, state: ConversationState) -> bool:
+    """"which of the 5 qualify" with two schools in focus and five rows shown: the rows."""
+    shown = state.last_list.shown if state.last_list else ()
+    size = str(len(shown))
+    return len(shown) != len(state.focus) and any(
+        word == size and i > 0 and words[i - 1] in word_class("group_pointers")
+        for i, word in enumerate(words))
+
+
 def _of_pair(refs: References, state: ConversationState) -> Tuple[str, ...]:
     """"the 2nd of those two": a place among the two (or few) schools just talked about,
     when the words say so or no list was shown that the number could be a row of."""
@@ -304,10 +313,11 @@ class Subjects:
             dict.fromkeys([*rows, *by_name, *ranked, *named]))
         if rows and not self.swapped:  # "wait not the first, the second one" after two
             schools = self._swap_rows(refs, state, schools, leading)  # rows: swapped in place
-        if by_name and refs.focus and "than" in words.tokens and \
-                not set(state.focus) & set(schools):
+        if (by_name or rows) and refs.focus and state.focus and not set(state.focus) & set(
+                schools) and ("than" in words.tokens or words.has("compare_cues")):
             schools = (*state.focus, *schools)  # "is the grad rate there better than the texas
-            # one": the school in focus against the one named by its place
+            # one", "how does it compare to the first one": the school in focus against the
+            # one pointed at
         shown_or_recent = state.last_list.shown if state.last_list else state.recent
         others = tuple(s for s in shown_or_recent if s not in state.focus)
         if schools or missing:
@@ -321,7 +331,8 @@ class Subjects:
             self.schools, self.from_rows, self.plural = state.last_list.shown, True, True
         elif refs.pair:
             self.schools, self.from_rows, self.plural = _pair(state, refs.group), True, True
-        elif refs.all_rows and len(state.focus) > 1 and state.last_act in ("facts", "compare"):
+        elif refs.all_rows and len(state.focus) > 1 and state.last_act in ("facts", "compare") \
+                and not _counts_the_list(words.tokens, state):
             self.schools, self.plural = state.focus, True
         elif refs.all_rows and state.last_list and not mentions.unlisted:
             # (not "ut dallas and texas a&m, are those listed": those two, not the list)
