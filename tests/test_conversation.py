@@ -1734,3 +1734,34 @@ def test_would_my_employer_pay_for_a_named_school_works_out_what_is_left(chat):
     reply = chat("i work at google as a swe and want to do the uw program part time. would "
                  "google pay for it?", act="employer")
     assert "$11,524" in reply and "$12,000" in reply
+
+
+def test_how_long_would_that_take_asks_of_the_school_in_focus(chat):
+    chat("tell me about uw")
+    assert "Degree programs at University of Washington-Seattle Campus" in chat(
+        "how long would that take part time")
+    assert "Part-time format options" in Chat()("how long does a part time masters take")
+
+
+def test_re_sorting_the_same_list_keeps_its_rows_and_the_one_in_a_place_is_a_row(chat):
+    """"7 cheapest programs overall?", "the one in texas - score and rank?" (a row, not a list
+    of Texas), "ok now re-sort that same list by grad rate": the 7 rows, newly ordered."""
+    chat("7 cheapest programs overall?")
+    texas = chat("the one in texas - score and rank?")
+    assert "University of North Texas is ranked #21" in texas
+    resorted = chat("ok now re-sort that same list by grad rate, highest first")
+    shown = rows(resorted)
+    assert len(shown) == 7 and shown[0] == "San Jose State University"
+    assert shown[-1] == "University of North Texas"  # 70%, the lowest of the seven
+
+
+def test_how_much_more_is_the_school_asked_last_than_the_one_before(chat):
+    chat("whats tuition at uga")
+    chat("and emory?")
+    assert "$50,130 a year less" in chat("so how much more a year is emory exactly")
+
+
+def test_a_placement_rate_is_a_fact_the_source_does_not_hold(chat):
+    chat("tuition at northeastern")
+    reply = chat("how many of their co-op students get hired full time after")
+    assert "The source gives no job-placement rates for Northeastern University" in reply

@@ -53,7 +53,9 @@ class ListRules(ReaderBase):
             return None
         shown = self.state.last_list.criteria if self.state.last_list else None
         others = [r.school for r in shown.relative] if shown else []
-        others = [s for s in (others or list(self.state.focus)) if s not in self.schools]
+        others = [s for s in (others or list(self.state.focus)) if s not in self.schools] or [
+            s for s in reversed(self.state.recent) if s not in self.schools]  # "whats tuition at
+        # uga" "and emory?" "so how much more a year is emory": against UGA, talked of before
         if not others:
             return None
         topics = [t for t in self.topics if t in COMPARED_TOPIC.values()] or ["tuition"]
@@ -183,8 +185,12 @@ class ListRules(ReaderBase):
         (a ranking's own rows are re-sorted by rank(), its criteria kept)."""
         shown = self.state.last_list
         values = self.crit.change.values
-        if shown is None or shown.kind != "recommendation" or set(values) != {"sort_by"} or \
-                not self.words.has("reorder_cues") or self.mentions.listed:
+        cut = shown is not None and shown.kind == "ranking" and shown.criteria is not None and \
+            bool(shown.criteria.limit)  # "7 cheapest", then "re-sort that same list by grad
+        # rate": those 7 rows in the new order, not the 7 best by graduation rate
+        if shown is None or not (shown.kind == "recommendation" or cut) or \
+                set(values) != {"sort_by"} or not self.words.has("reorder_cues") or \
+                self.mentions.listed:
             return None
         return self.base("rank", schools=(), refine=False, criteria=CriteriaChange(
             {"sort_by": values["sort_by"], "names": shown.shown}))

@@ -229,6 +229,8 @@ class SchoolRules(ReaderBase):
             # schools scored above 80": a list
         if not (self.bare or self.opener or len(self.words.tokens) <= 5):
             return None
+        if "sort_by" in values and (self.refs.list_cue or self.words.has("reorder_cues")):
+            return None  # "ok now re-sort that same list by grad rate": the list, re-sorted
         one_row = self.state.last_act == "rank" and len(self.state.focus) == 1
         if self.state.last_act not in ("facts", "compare", "rank_lookup", "rank_within",
                                        "recommend") and not one_row:

@@ -12,7 +12,7 @@ from knowledge.understanding.places import Place
 from knowledge.understanding.references import LAST, References, ordinal
 from knowledge.understanding.schools import SchoolMentions
 from knowledge.understanding.vocabulary import (
-    Tokens, ends_with_phrase, phrases_for_values, tokens, values, word_class)
+    Tokens, ends_with_phrase, number_word, phrases_for_values, tokens, values, word_class)
 
 LIST_ACTS = ("rank", "more", "recommend", "compare", "rank_within", "states")
 
@@ -122,6 +122,15 @@ def _named_rows(span: Optional[Tuple[int, int]], mentions: SchoolMentions,
     return there(candidates) or (there(list(by_name)) if inside_places and control else ())
 
 
+def _one_in_a_place(words: Tokens, places: Sequence[Place]) -> Optional[Tuple[int, int]]:
+    """"the one in texas", "the one from georgia": the place's words, as "the texas one"."""
+    for place in places:
+        if place.start >= 3 and words[place.start - 3:place.start - 1] == ("the", "one") and \
+                words[place.start - 1] in ("in", "from", "at"):
+            return place.start, place.end
+    return None
+
+
 def _swapped_in(focus: Sequence[str], out: Sequence[str], new: Sequence[str]) -> Tuple[str, ...]:
     """The schools in focus with those taken out replaced, in place, by the new ones."""
     incoming = [s for s in new if s not in focus]
@@ -217,10 +226,9 @@ def _pair(state: ConversationState, size: int = 2) -> Tuple[str, ...]:
 def _counts_the_list(words: Tokens, state: ConversationState) -> bool:
     """"which of the 5 qualify" with two schools in focus and five rows shown: the rows."""
     shown = state.last_list.shown if state.last_list else ()
-    size = str(len(shown))
     return len(shown) != len(state.focus) and any(
-        word == size and i > 0 and words[i - 1] in word_class("group_pointers")
-        for i, word in enumerate(words))
+        number_word(word) == len(shown) and i > 0 and words[i - 1] in word_class(
+            "group_pointers") for i, word in enumerate(words))
 
 
 def _of_pair(refs: References, state: ConversationState) -> Tuple[str, ...]:
@@ -275,9 +283,9 @@ class Subjects:
         rows_numbers = rows_numbers or bool(of_pair)
         candidates = tuple(dict.fromkeys(  # what the user has seen lately
             [*(state.last_list.shown if state.last_list else ()), *state.focus, *state.recent]))
-        span = refs.named_span
-        if span and words.tokens[span[1]] == "ones" and (words.has("refine_cues") or
-                                                         words.has("clear_cues")):
+        span = refs.named_span or _one_in_a_place(words.tokens, places)
+        if span and words.tokens[span[1]:span[1] + 1] == ("ones",) and (
+                words.has("refine_cues") or words.has("clear_cues")):
             span = None  # "actually just the california ones", "ok forget the city, public
             # ones in CA?": the list changes
         by_name = _named_rows(span, mentions, places, candidates, words.tokens,
