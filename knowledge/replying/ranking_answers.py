@@ -87,10 +87,15 @@ def describe(criteria: Criteria) -> str:
         parts.append(f"graduation rate at most {criteria.max_grad_rate}%")
     parts += _relative(criteria)
     if criteria.formats:
-        parts.append(" or ".join(FORMAT_LABELS[f] for f in criteria.formats) + " study")
+        parts.append(_formats_text(criteria))
     if criteria.limit and criteria.limit > 1:
         parts.append(f"top {criteria.limit}")
     return ", ".join(parts)
+
+
+def _formats_text(criteria: Criteria) -> str:
+    """"part-time study", "online or part-time study"."""
+    return " or ".join(FORMAT_LABELS[f] for f in criteria.formats) + " study"
 
 
 def _score_parts(criteria: Criteria) -> List[str]:
@@ -220,9 +225,9 @@ def _no_match(ranking: Ranking) -> str:
                 criteria.formats or criteria.min_grad_rate):
             return text  # only a place: nothing else to loosen
     if ranking.silent:
-        asked = " or ".join(FORMAT_LABELS[f] for f in criteria.formats) + " study"
         offer = "offers" if len(ranking.silent) == 1 else "offer"
-        text += f" The source does not say whether {names(ranking.silent)} {offer} {asked}."
+        text += (f" The source does not say whether {names(ranking.silent)} {offer} "
+                 f"{_formats_text(criteria)}.")
     if criteria.names and criteria.control:  # "any of those public?": none is, all are private
         kinds = {facts.control for facts in map(school_facts, criteria.names) if facts}
         if len(kinds) == 1 and criteria.control not in kinds:

@@ -6,13 +6,13 @@ from typing import Any, Dict, Optional, Tuple
 from knowledge.question import Question
 from knowledge.understanding.acts_base import CHIT_CHAT
 from knowledge.understanding.acts_lists import ListRules
-from knowledge.understanding.message_words import filler, negated, question_sentence
+from knowledge.understanding.message_words import filler, negated
 from knowledge.understanding.acts_schools import SchoolRules
 from knowledge.understanding.profile import covered_not_budget, says_about_self
 from knowledge.store.guides import employer_benefit, federal_tax_free_points, find_term
 from knowledge.store.queries import states_in_table
 from knowledge.understanding.vocabulary import (
-    amount, amounts, find, percent, phrase_list, tokens, vocabulary, word_class)
+    amount, amounts, find, percent, phrase_list, vocabulary, word_class)
 
 
 # Guides whose points are named by their own terms (guides.yaml point_terms); the
@@ -240,9 +240,8 @@ class Reader(ListRules, SchoolRules):
         return self._after_benefit(schools, dollars, share)
 
     def _asks_if_employer_pays(self) -> bool:
-        asked = set(tokens(question_sentence(self.message.text)))
         return bool(self.mentions.listed and self.schools and
-                    word_class("benefit_words") & asked and not self.crit.change and
+                    word_class("benefit_words") & self.question_words and not self.crit.change and
                     not self.unknown_facts and self._asks())
 
     @staticmethod
@@ -328,8 +327,8 @@ class Reader(ListRules, SchoolRules):
     def employer_benefit(self) -> Optional[Question]:
         if self.unknown_facts and not self.employer:
             return None  # "does the gi bill cover that one": not an employer's benefit
-        asked = set(tokens(question_sentence(self.message.text)))
-        if self._list_request() and self.places and not word_class("benefit_words") & asked:
+        if self._list_request() and self.places and \
+                not word_class("benefit_words") & self.question_words:
             return None  # "the firm might sponsor me. whats on ur list in illinois?": a list
         asks = self.hint == "employer" or self._benefit_words()
         if self.employer and (asks or self.state.last_act == "employer" and (

@@ -2,6 +2,7 @@
 predicates the rules ask of it ("is it a list request?", "does it ask?"), and the Question
 they build. The rules themselves: acts.py (in order), acts_lists.py, acts_schools.py."""
 import re
+from functools import cached_property
 from typing import Any, Dict, List, Sequence, Set, Tuple
 
 from knowledge.question import Message, Question
@@ -227,6 +228,12 @@ class ReaderBase:
             or self._profile_facts() - {"employer"}
             # "and apple, is there a catch?" right after an employer's benefit
             or self.employer and self.state.last_act == "employer" and not self.off_topic)
+
+    @cached_property
+    def question_words(self) -> Set[str]:
+        """The words of the sentence that asks ("...my wife works there. would google pay
+        for it?": the last)."""
+        return set(tokens(question_sentence(self.message.text)))
 
     def _benefit_words(self) -> bool:
         return bool(word_class("benefit_words") & set(self.words.tokens))
