@@ -13,7 +13,7 @@ from knowledge.deciding.outcomes import (
     AnsweringSentences, CareerPath, Comparison, DidYouMean, EmployerBenefit, FactsNotHeld,
     FeatureFindings, GuideTopic, MissingRanks, NotListed, Outcome, OutOfPocket, ProfileQuestion,
     RankingPage, Recommendation, Said, SchoolTopics, Sources, StatesTable, UnknownNames)
-from knowledge.deciding.ranking import best_of, between_bounds, offers, rank
+from knowledge.deciding.ranking import best_of, between_bounds, loosened, offers, rank
 from knowledge.deciding.recommend import recommend
 from knowledge.question import Criteria, Question, Relative
 from knowledge.state import ConversationState, Pending, Profile, ShownList
@@ -211,6 +211,13 @@ def _criteria(question: Question, state: ConversationState) -> Criteria:
 def _rank(question: Question, state: ConversationState) -> Decision:
     criteria = _criteria(question, state)
     ranking = rank(criteria)
+    if question.open_question and not criteria.limit:
+        described = lookup.school_described([s for s in ranking.listed if s.has_profile],
+                                            question.ask_text)
+        if described:  # "which one lets you stack certificates": that school, not a list
+            school = _facts_of((described[0].school,))
+            return [AnsweringSentences(school, tuple(described))], state.with_focus(
+                (described[0].school,)).but(last_act="facts")
     size = criteria.limit or PAGE_SIZE
     if not criteria.limit and len(ranking.listed) <= WHOLE_LIST_UP_TO and \
             criteria.filters_only() != Criteria():  # "under 12k" finds 7: all 7, not 5 of them
@@ -223,7 +230,11 @@ def _rank(question: Question, state: ConversationState) -> Decision:
         found = tuple(s.name for s in ranking.listed)
         return [page], state.with_focus(found).but(last_act="rank_within")
     remembered = replace(criteria, limit=None) if criteria.limit == 1 else criteria
-    return [page], _after_list(state, "ranking", ranking, remembered, 0, size)
+    after = _after_list(state, "ranking", ranking, remembered, 0, size)
+    nearest = None if ranking.listed else loosened(criteria)
+    if nearest and len(nearest[1].listed) == 1:  # "none in florida under 15k; without the
+        return [page], after.with_focus((nearest[1].listed[0].name,))  # minimum, UCF": "is
+    return [page], after  # it online?" asks of UCF
 
 
 def _after_list(state: ConversationState, kind: str, ranking, criteria: Optional[Criteria],

@@ -157,3 +157,26 @@ def rank(criteria: Criteria = Criteria()) -> Ranking:
         ranked, unranked = ranked[:criteria.limit], unranked[:max(0, criteria.limit - len(ranked))]
         ranked += tied
     return Ranking(criteria, tuple(ranked), tuple(unranked), tuple(left_out), tuple(silent))
+
+
+# The filters an empty list is loosened by, one at a time, in this order (the first that
+# finds rows is the one the reply drops).
+LOOSENED_IN_TURN = ("max_tuition", "min_tuition", "min_grad_rate", "control", "cities", "states",
+                    "formats", "group", "max_rank", "min_rank", "min_score", "max_score")
+
+
+def loosened(criteria: Criteria) -> Optional[Tuple[str, Ranking]]:
+    """An empty list's nearest rows: (the filter dropped, the ranking without it), or None.
+    With a place, the format goes first: the place is where the user lives or asked about
+    ("which ranked schools are in illinois" from someone who works full time), while the
+    source confirms formats only in its top-10 profiles."""
+    order = list(LOOSENED_IN_TURN)
+    if criteria.formats and (criteria.states or criteria.cities):
+        order.remove("formats")
+        order.insert(0, "formats")
+    for name in order:
+        if getattr(criteria, name) not in (None, ()):
+            relaxed = rank(Criteria.from_dict({**criteria.to_dict(), name: None}))
+            if relaxed.listed:
+                return name, relaxed
+    return None

@@ -3,7 +3,7 @@ and the same page as a table (knowledge.replying.tables) for channels that draw 
 from dataclasses import dataclass, replace
 from typing import List, Optional, Sequence, Tuple
 
-from knowledge.deciding.ranking import VALUE_FORMULA, Ranking, rank, serves, value_of
+from knowledge.deciding.ranking import VALUE_FORMULA, Ranking, loosened, rank, serves, value_of
 from knowledge.question import SCORE_STEP, SORT_KEYS, Criteria
 from knowledge.replying.source_labels import listed_span, source as source_data
 from knowledge.replying.school_answers import (
@@ -187,17 +187,6 @@ RELAXED_SHOWN = 5  # schools named when a list comes back empty and one filter l
 RELAXED_WITH_FIGURES = 3  # up to this many, each with its rank and tuition
 
 
-def _relaxed_first(criteria: Criteria) -> List[str]:
-    """The filters to try loosening, in turn. With a place, the format goes first: the place
-    is where the user lives or asked about ("which ranked schools are in illinois" from someone
-    who works full time), while the source confirms formats only in its top-10 profiles."""
-    order = list(FILTER_NAMES)
-    if criteria.formats and (criteria.states or criteria.cities):
-        order.remove("formats")
-        order.insert(0, "formats")
-    return order
-
-
 def _no_match(ranking: Ranking) -> str:
     criteria = ranking.criteria
     if criteria.min_rank and not rank(Criteria(min_rank=criteria.min_rank)).listed:
@@ -234,22 +223,18 @@ def _no_match(ranking: Ranking) -> str:
             text += (f" Not one of those is {criteria.control}: "
                      f"{'it is' if len(criteria.names) == 1 else f'all {len(criteria.names)} are'}"
                      f" {kinds.pop()}.")
-    for name in _relaxed_first(criteria):
-        label = FILTER_NAMES[name]
-        value = getattr(criteria, name)
-        if value not in (None, ()):
-            relaxed = rank(Criteria.from_dict({**criteria.to_dict(), name: None}))
-            if relaxed.listed:
-                loosened = describe(relaxed.criteria) or "no filter"
-                found = relaxed.listed
-                # a few: with their rank and tuition, the figures a loosened bound is about
-                shown = names_with_figures(found) if len(found) <= RELAXED_WITH_FIGURES else \
-                    names(found, short=False) if len(found) <= RELAXED_SHOWN + 1 else \
-                    f"{', '.join(s.name for s in found[:RELAXED_SHOWN])} and " \
-                    f"{len(found) - RELAXED_SHOWN} more"
-                return (f"{text} Without the {label} ({loosened}), {len(found)} "
-                        f"{'does' if len(found) == 1 else 'do'}: {shown}.")
-    return text
+    nearest = loosened(criteria)
+    if nearest is None:
+        return text
+    name, relaxed = nearest
+    found = relaxed.listed
+    # a few: with their rank and tuition, the figures a loosened bound is about
+    shown = names_with_figures(found) if len(found) <= RELAXED_WITH_FIGURES else \
+        names(found, short=False) if len(found) <= RELAXED_SHOWN + 1 else \
+        f"{', '.join(s.name for s in found[:RELAXED_SHOWN])} and " \
+        f"{len(found) - RELAXED_SHOWN} more"
+    return (f"{text} Without the {FILTER_NAMES[name]} ({describe(relaxed.criteria) or 'no filter'}"
+            f"), {len(found)} {'does' if len(found) == 1 else 'do'}: {shown}.")
 
 
 def names_of(states) -> str:

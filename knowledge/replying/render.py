@@ -84,8 +84,8 @@ def _feature(outcome: o.FeatureFindings) -> Reply:
         others = len(outcome.schools) - len(schools)
         if not schools:
             return Reply(answers.with_source(
-                f"No profile of the {len(outcome.schools)} the source gives mentions "
-                f"{outcome.feature}.", label("profiles")))
+                f"The source does not say which schools offer {outcome.feature}: none of "
+                f"the {len(outcome.schools)} profiles it gives mentions it.", label("profiles")))
         lines.append(f"The profiles that mention {outcome.feature} ({len(schools)} of "
                      f"{len(outcome.schools)}; the other {others} say nothing about it):")
         outcome = o.FeatureFindings(outcome.feature, tuple(schools), outcome.evidence)

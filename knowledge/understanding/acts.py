@@ -509,16 +509,9 @@ class Reader(ListRules, SchoolRules):
             return self.base("recommend")
         return None
 
-    def _guide_of_unknown_facts(self) -> Optional[str]:
-        """The one guide that answers in general every fact asked that no school's row holds
-        ("do research assistantships pay": the financing guide)."""
-        answered = {vocabulary()["unknown_fact_guides"].get(f) for f in self.unknown_facts}
-        return answered.pop() if len(answered) == 1 and None not in answered and \
-            not self.schools else None
-
     def guide(self) -> Optional[Question]:
         by_fact = self._guide_of_unknown_facts()
-        if by_fact and not self.message.guide and not self.refs.focus:
+        if by_fact and not (self.hint == "guide" and self.message.guide) and not self.refs.focus:
             return self.base("guide", guide=by_fact)
         if self.message.act == "guide" and self.message.guide:
             answered = vocabulary()["unknown_fact_guides"]

@@ -3,7 +3,7 @@ predicates the rules ask of it ("is it a list request?", "does it ask?"), and th
 they build. The rules themselves: acts.py (in order), acts_lists.py, acts_schools.py."""
 import re
 from functools import cached_property
-from typing import Any, Dict, List, Sequence, Set, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
 
 from knowledge.question import Message, Question
 from knowledge.state import ConversationState
@@ -17,7 +17,7 @@ from knowledge.understanding.references import References
 from knowledge.understanding.schools import SchoolMentions, distinctive_school
 from knowledge.understanding.subjects import Subjects
 from knowledge.understanding.vocabulary import (
-    find, phrase_list, phrases_for_values, tokens, word_class)
+    find, phrase_list, phrases_for_values, tokens, vocabulary, word_class)
 
 EXISTENCE_REACH = 6  # "is there a public top 10 one": the row noun within six words
 # A compared or sorted field -> the school topic that answers it.
@@ -154,6 +154,22 @@ class ReaderBase:
             if word_class("row_nouns") & set(words[hit.end:hit.end + EXISTENCE_REACH]):
                 return True
         return False
+
+    def _guide_of_unknown_facts(self) -> Optional[str]:
+        """The one guide that answers in general every fact asked that no school's row holds
+        ("do research assistantships pay": the financing guide)."""
+        answered = {vocabulary()["unknown_fact_guides"].get(f) for f in self.unknown_facts}
+        return answered.pop() if len(answered) == 1 and None not in answered and \
+            not self.schools else None
+
+    def _asks_which_one(self) -> bool:
+        """"which top 10 school is about policy?", "is there an ivy on the list with an
+        online masters": one school the user describes; the profiles may say which."""
+        said = set(self.words.tokens)
+        if "sort_by" in self.crit.change.values or "limit" in self.crit.change.values:
+            return False  # "which one is cheapest": an order, not a description
+        return bool(word_class("which_words") & said and word_class("one_row_nouns") & said
+                    or find(self.words.tokens, phrase_list("existence_asks")))
 
     def _list_request(self) -> bool:
         """Asked for a list: "what do you have in ...", "give me the 7 cheapest programs",

@@ -251,9 +251,10 @@ class ListRules(ReaderBase):
         change = self.crit.change
         if not change:
             if self.hint == "rank" and not self._profile_facts() and not self.unknown_facts:
-                return self.base("rank", refine=False)
+                return self.base("rank", refine=False, open_question=self._asks_which_one())
             return None
-        if self.hint in ("guide", "career", "employer") and not self._head():
+        if self.hint in ("guide", "career", "employer") and not self._head() or \
+                self._guide_of_unknown_facts():  # "cant do 60k. do RA jobs pay anything"
             return None
         if self._profile_facts() and not (self._list_request() or self._head() and
                                           self._asks_in_a_clause()
@@ -287,7 +288,8 @@ class ListRules(ReaderBase):
             return self.base("rank", criteria=replace(change, values={**change.values,
                                                                       "limit": 1}),
                              refine=refine)
-        return self.base("rank", refine=refine, criteria=self._without_the_focus(change))
+        return self.base("rank", refine=refine, criteria=self._without_the_focus(change),
+                         open_question=self._asks_which_one())
 
     def _without_the_focus(self, change: CriteriaChange) -> CriteriaChange:
         """"any other ranked schools around chicago?" right after IIT: the list without it."""

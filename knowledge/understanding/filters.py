@@ -85,9 +85,12 @@ def _tuition_bounds(text: str) -> Dict[str, int]:
     for first, second in zip(found, found[1:]):
         gap = text[first.end:second.start]
         between = tokens(gap)
-        if not (first.explicit or second.explicit) and set(
-                _words_before(text, first.start)[-3:]) & word_class("not_money_before"):
-            continue  # "numbers 3 and 4", "a score between 65 and 66": no dollars
+        if not (first.explicit or second.explicit) and (set(
+                _words_before(text, first.start)[-3:]) & word_class("not_money_before")
+                or not set(_words_before(text, first.start)[-4:]) & word_class(
+                    "bare_range_cues")
+                and not set(_words_after(text, second.end)[:2]) & word_class("bare_range_after")):
+            continue  # "numbers 3 and 4", "a score between 65 and 66", "kids (6 and 9)"
         if (between and set(between) <= joiners) or (not between and gap.strip() in "-–"):
             low, high = sorted((first.dollars, second.dollars))
             bounds.update(min_tuition=low, max_tuition=high)
@@ -241,12 +244,13 @@ def _blanked(text: str, spans: Sequence[Tuple[int, int]]) -> str:
 
 def _shares(text: str) -> Set[int]:
     """Per cents that are no graduation rate: "100% online", "company pays 100%", "95% of
-    tuition" (a format, or what an employer covers)."""
+    tuition" (a format, or what an employer covers), "im 100% keeping my job"."""
     found = set()
     for item in percents(text):
         before = _words_before(text, item.start)[-2:]
         after = _words_after(text, item.end)[:1]
-        if set(after) & word_class("not_rate_after") or set(before) & word_class("benefit_words"):
+        if set(after) & word_class("not_rate_after") or set(before) & (
+                word_class("benefit_words") | word_class("not_rate_before")):
             found.add(item.value)
     return found
 

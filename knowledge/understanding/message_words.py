@@ -167,9 +167,12 @@ def question_sentence(text: str) -> str:
 
 
 def left_out(words: Tokens, place: Place) -> bool:
-    """"anything outside california", "swap ohio for florida", "besides texas": a place the
-    user wants out of the list."""
-    return ends_with_phrase(words, place.start, "swap_out_cues", "besides_cues", "outside_cues")
+    """"anything outside california", "swap ohio for florida", "besides texas", "drop the
+    california ones": a place the user wants out of the list."""
+    cues = ("swap_out_cues", "besides_cues", "outside_cues")
+    return ends_with_phrase(words, place.start, *cues) or place.start >= 2 and \
+        words[place.start - 1] in ("the", "all", "any") and \
+        ends_with_phrase(words, place.start - 1, *cues)
 
 
 def corrected_away(words: Tokens, place: Place, places: Sequence[Place]) -> bool:

@@ -40,6 +40,9 @@ def _place_table() -> Tuple[Tuple[Tokens, Tuple[Place, ...]], ...]:
     pairs += [(tokens(city), (Place("city", city, code),))
               for city, code in vocabulary()["other_cities"].items()
               if tokens(city) not in known and code in states]
+    for part, names in vocabulary()["city_regions"].items():
+        pairs.append((tokens(part), tuple(Place("city", name, city_state[name])
+                                          for name in names if name in city_state)))
     for region_tokens, codes in phrase_values("regions"):
         pairs.append((region_tokens, tuple(Place("state", code, code) for code in codes)))
     return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
@@ -88,19 +91,25 @@ def _lowercase_codes(words: Tokens, found: Sequence[Place], capitals: Iterable[s
     lowercase = set(vocabulary()["lowercase_state_codes"])
     context = vocabulary()["place_code_context"]
     nouns = set(context["before_school_nouns"])
-    places = []
-    starts, ends = {p.start for p in found}, {p.end for p in found}
-    for i, word in enumerate(words):
-        before, after = words[i - 1:i], words[i + 1:i + 2]
-        before_noun = after and after[0] in nouns  # "which MA ones", "ny schools"
-        if (word in lowercase or word in capitals) and \
-                not any(p.start <= i < p.end for p in found) and (
-                before_noun or before and before[0] in context["before"]
-                or after and after[0] in context["after"]
-                or before and before[0] in context["joiners"] and i - 1 in ends
-                or after and after[0] in context["joiners"] and i + 2 in starts):
-            places.append(Place("state", word.upper(), word.upper(), i, i + 1))
-    return places
+    places: List[Place] = []
+    added = True
+    while added:  # "how about ny or pa": a code joined to a code read just before
+        added = False
+        starts = {p.start for p in (*found, *places)}
+        ends = {p.end for p in (*found, *places)}
+        for i, word in enumerate(words):
+            before, after = words[i - 1:i], words[i + 1:i + 2]
+            before_noun = after and after[0] in nouns  # "which MA ones", "ny schools"
+            if (word in lowercase or word in capitals) and i not in starts and \
+                    not any(p.start <= i < p.end for p in found) and (
+                    before_noun or before and before[0] in context["before"]
+                    or after and after[0] in context["after"]
+                    or before and before[0] in context["joiners"] and i - 1 in ends
+                    or after and after[0] in context["joiners"] and i + 2 in starts):
+                places.append(Place("state", word.upper(), word.upper(), i, i + 1))
+                added = True
+                break
+    return sorted(places, key=lambda place: place.start)
 
 
 def find_place(texts: Iterable[str]) -> Optional[Place]:

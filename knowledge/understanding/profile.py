@@ -88,6 +88,9 @@ def _personal_facts(text: str, words: Tokens, places: Sequence[Place],
     states = [place for place in kept if place.kind == "state"]
     cities = [place for place in kept if place.kind == "city"]
     codes = tuple(dict.fromkeys(p.value for p in states))
+    if len({p.value for p in cities}) > 1 and len({p.state for p in cities}) == 1 and not codes:
+        codes = (cities[0].state,)  # "socal" (LA, Irvine, San Diego): their state, for advice
+        cities = []
     if cities:
         found.update(city=cities[0].value, state=cities[0].state, more_states=())
     elif codes:  # "florida or georgia": either will do

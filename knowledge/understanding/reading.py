@@ -73,8 +73,11 @@ def read(message: Message, state: ConversationState) -> Question:
         asked_places = [p for p in kept if not elsewhere(p)]
     if there and [p for p in asked_places if not _names_schools(words, p)]:
         refs = replace(refs, focus=False)  # "in nyc. whats there": the place named
-    dropped = tuple(dict.fromkeys(p.value for p in places if p.kind == "state" and (
-        negated(words.tokens, p) or left_out(words.tokens, p))))
+    out = [p for p in places if p.kind == "state" and (
+        negated(words.tokens, p) or left_out(words.tokens, p))]
+    out += [p for p in places if p.kind == "state" and any(  # "drop the california and
+        q.end + 1 == p.start and words.tokens[q.end] in ("and", "or", "&") for q in out)]
+    dropped = tuple(dict.fromkeys(p.value for p in out))  # washington ones": both
     asked_places = [p for p in asked_places if p.value not in dropped]
     crit = read_criteria(text, words.asked(), mentions.listed, asked_places, entities, dropped,
                          rank_talk=_rank_talk(state), money_talk=_money_talk(state),

@@ -83,8 +83,9 @@ def _rank_numbers(text: str, words: Tokens, list_cue: bool,
                     ranks.append(digit)
                 else:
                     numbers.append(digit)
-            elif before[-1:] and before[-1] in word_class("rank_markers") and digit <= 100:
-                ranks.append(digit)
+            elif before[-1:] and before[-1] in word_class("rank_markers") and digit <= 100 \
+                    and before[:1] not in (("the",), ("your",), ("ur",), ("all",)):
+                ranks.append(digit)  # (not "which of the ranked 25 are in texas": all rows)
             elif ends_with_phrase(words, i, "who_is_cues") and digit <= 100:
                 numbers.append(digit)  # "ok whos 30"
             continue
@@ -160,8 +161,11 @@ def _pick_span(words: Tokens) -> Optional[Tuple[int, int]]:
 
 
 def _last_row(words: Tokens) -> bool:
-    """"the last one", "the first and last of these" (not "the last 2": see _leading)."""
-    return any(word == "last" and i > 0 and words[i - 1] in ("the", "and") and
+    """"the last one", "the first and last of these", "last one tuition?" (not "the last
+    2": see _leading)."""
+    row_nouns = word_class("row_nouns")
+    return any(word == "last" and (i > 0 and words[i - 1] in ("the", "and") or
+                                   words[i + 1:i + 2] and words[i + 1] in row_nouns) and
                not (i + 1 < len(words) and words[i + 1] not in ("one", "ones")
                     and number_word(words[i + 1]))
                for i, word in enumerate(words))

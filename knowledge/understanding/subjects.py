@@ -22,8 +22,8 @@ def _numbers_are_rows(refs: References, state: ConversationState) -> bool:
     shown = state.last_list
     if shown is None or not refs.numbers:
         return False
-    if refs.list_cue:
-        return True
+    if refs.list_cue:  # "whos #5 on the list" after a list of one: the source's list
+        return all(n <= len(shown.rows) for n in refs.numbers)
     if state.last_act == "rank_lookup":
         return False
     on_the_list = state.last_act in LIST_ACTS or bool(state.focus) and all(
@@ -299,6 +299,8 @@ class Subjects:
             school = _ranked(number)
             (ranked.append(school) if school else missing.append(number))
         anchor = _step_anchor(refs, state)
+        if refs.rank_step and len(named) == 1 and not refs.focus:
+            anchor, named = named[0], []  # "who's ranked right after northeastern": not NEU
         order = crit.change.values.get("sort_by")
         if refs.rank_step and anchor and order in PICKS and not order.startswith("score"):
             ranked += _stepped_by(anchor, order, refs.rank_step * refs.step_count)
@@ -358,7 +360,8 @@ class Subjects:
                     words.has("compare_cues"):  # "who's right above it?" "how far apart are
                 self.schools, self.plural = state.recent[-2:], True  # their scores": both
         elif refs.focus and not state.focus and state.last_list and \
-                len(state.last_list.shown) == 1 and not mentions.unlisted:
+                len(state.last_list.shown) == 1 and not mentions.unlisted and \
+                not state.unlisted:  # ("georgia tech? whats its grad rate": GT's)
             self.schools = state.last_list.shown  # "the grad rate there" after a list of one
         elif refs.plural_focus and state.last_list and not mentions.unlisted:
             # "how far apart are they on tuition" (but "georgia tech? their online ms...")
