@@ -43,14 +43,25 @@ def _checks_a_guess(piece: str) -> bool:
         words[-1] in word_class("tag_question_words")
 
 
+# "pitt is a little more, right? how much more exactly": a short part after a guess asks on
+# about it; "they give 10k a year right? i want to stay in MA, whats ranked around here" (9
+# words) asks something of its own.
+GUESS_FOLLOW_UP_WORDS = 6
+
+
 def _asks(piece: str) -> bool:
-    """A part of a message that is a question of its own: it ends with "?" or opens like a
-    question ("and is anything ranked in montana")."""
-    words = re.findall(r"[a-z']+", piece.lower())
-    if words[:1] in (["and"], ["also"], ["plus"], ["oh"]):
-        words = words[1:]
-    return piece.rstrip().endswith("?") or bool(words) and \
-        words[0] in word_class("part_question_starts")
+    """A part of a message that is a question of its own: it ends with "?" or one of its
+    clauses opens like a question ("and is anything ranked in montana", "i want to stay in
+    MA, whats ranked around here")."""
+    if piece.rstrip().endswith("?"):
+        return True
+    for clause in piece.lower().split(","):  # "i want to stay in MA, whats ranked around here"
+        words = re.findall(r"[a-z']+", clause)
+        if words[:1] in (["and"], ["also"], ["plus"], ["oh"]):
+            words = words[1:]
+        if words and words[0] in word_class("part_question_starts"):
+            return True
+    return False
 
 
 def _parts(message: Message) -> List[Message]:
@@ -59,7 +70,8 @@ def _parts(message: Message) -> List[Message]:
     read from their words alone."""
     pieces: List[str] = []
     for piece in (p.strip() for p in re.split(r"(?<=\?)\s+", message.text or "")):
-        if pieces and (not _asks(piece) or _checks_a_guess(pieces[-1])):
+        if pieces and (not _asks(piece) or _checks_a_guess(pieces[-1]) and
+                       len(piece.split()) <= GUESS_FOLLOW_UP_WORDS):
             pieces[-1] = f"{pieces[-1]} {piece}"  # "what fits? cheapest first pls": one
             # (and "pitt is only a little more right? how much more exactly")
         elif piece:

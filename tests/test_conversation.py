@@ -1832,3 +1832,56 @@ def test_its_in_the_next_part_is_the_unlisted_school_just_named(chat):
 def test_a_budget_beside_a_general_question_answers_the_question(chat):
     reply = chat("cant do 60k/yr lol. do RA jobs pay anything")
     assert reply.startswith("Financing your ML master's") and "tuition remission" in reply
+
+
+def test_two_schools_compared_then_which_one_and_either_of_them(chat):
+    """"which one can u finish faster" right after two schools: those two; "do either of them
+    have a thesis track" asks of the two (it clears no public/private filter)."""
+    chat("syracuse vs usc, how do they compare on credits")
+    faster = chat("which one can u finish faster")
+    assert "Degree programs at Syracuse University" in faster and "University of Southern " \
+        "California" in faster
+    pa = Chat()
+    pa("which ranked programs r in pennsylvania")
+    pa("just the public ones")
+    thesis = pa("do either of them have a thesis track")
+    assert "The source does not say whether University of Pittsburgh-Pittsburgh Campus" in thesis
+    assert not rows(thesis)
+
+
+def test_a_time_of_day_is_no_rank_and_off_topic_it_is_not_the_school(chat):
+    chat("accountant in st louis, no moving, up to 55k a year. is anything on your list near me?")
+    reply = chat("does it have evening or online classes? daycare pickup is at 5:30")
+    assert "Saint Louis University" in reply and "Pennsylvania" not in reply
+    off = chat("totally unrelated but why is the sky blue, can u explain it simply",
+               act="out_of_scope", confidence=0.9)
+    assert "Saint Louis University" not in off
+
+
+def test_an_employer_guess_then_a_list_question_gets_both(chat):
+    reply = chat("work at microsoft near boston, they give 10k a year for school right? i want to "
+                 "stay in MA, whats ranked around here")
+    assert "Microsoft: $10,000/year" in reply and "Clark University" in reply
+    assert "$44,760/yr out of pocket" in chat(
+        "after the 10k, what would i pay out of pocket per year at the cheapest of those")
+    penn = Chat()
+    penn("how much is penn a year")
+    assert "$48,620/yr out of pocket" in penn("if my job covers 10k of that per year, what am i "
+                                              "paying myself")
+
+
+def test_profile_words_the_state_of_the_school_and_who_a_program_is_for(chat):
+    chat("list the ranked schools w tuition between 50k and 60k")
+    profiled = chat("only the ones that have a full profile")
+    assert rows(profiled) == ["University of Pennsylvania", "Clark University"]
+    assert "MS in Computer Science with ML track — 2 years" in chat(
+        "the cheaper of those two, whats its ml degree and how long is it")
+    assert "median tuition $56,300" in chat("is that below the median tuition in that state?")
+    penn = Chat()
+    penn("tell me about penn")
+    background = penn("do i need a cs background for it?")
+    assert "computer science or engineering backgrounds" in background
+    deloitte = Chat()
+    assert "Northwestern University" in deloitte(
+        "do any of the ranked schools actually place grads at deloitte")
+    assert "$64,887" in deloitte("how long is that program and whats it cost")

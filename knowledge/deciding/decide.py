@@ -147,6 +147,11 @@ def _about_schools(question: Question, schools: Tuple[SchoolFacts, ...],
         median = state_stats(question.states[0])
     if topics:
         outcomes.append(SchoolTopics(schools, tuple(topics), median))
+    silent = [s for s in schools if s.has_profile and not s.admissions]
+    if "admissions" in topics and silent:  # "do i need a cs background for it": no admission
+        said = tuple(lookup.answering_sentences(silent, question.ask_text))  # facts, but the
+        if said:  # profile may say who the program is for
+            outcomes.append(AnsweringSentences(tuple(silent), said))
     found_before = set()
     for feature in question.features:
         evidence = tuple(e for school in schools for e in lookup.feature_evidence(school, feature))

@@ -10,7 +10,7 @@ from knowledge.understanding.message_words import filler, negated
 from knowledge.understanding.acts_schools import SchoolRules
 from knowledge.understanding.profile import covered_not_budget, says_about_self
 from knowledge.store.guides import employer_benefit, federal_tax_free_points, find_term
-from knowledge.store.queries import states_in_table
+from knowledge.store.queries import school_facts, states_in_table
 from knowledge.understanding.vocabulary import (
     amount, amounts, find, percent, phrase_list, vocabulary, word_class)
 
@@ -287,6 +287,10 @@ class Reader(ListRules, SchoolRules):
         # missouri" after a list of maryland's: the list, in missouri
         if states and (stats or about and only_place or self.hint == "states" and
                        only_place and not self._list_request() and not corrects_a_list):
+            return self.base("states", states=states, state_fields=fields)
+        if not states and stats and self.state.focus and self.words.has("focus_state_words"):
+            states = tuple(dict.fromkeys(f.state for f in map(school_facts, self.state.focus)
+                                         if f))  # "the median tuition in that state" (Clark's)
             return self.base("states", states=states, state_fields=fields)
         earlier = self.state.states or (self.state.last_list.criteria.states if (
             self.state.last_list and self.state.last_list.criteria) else ())

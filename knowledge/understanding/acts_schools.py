@@ -64,6 +64,11 @@ class SchoolRules(ReaderBase):
             return None  # "just the public ones out of those": the list changes (rank())
         if self._corrects_the_list():
             return None
+        if self.schools == self.state.focus and self.refs.focus and not (
+                self.mentions.listed or self.refs.numbers or self.refs.ranks or self.topics
+                or self.features or self.unknown_facts) and (
+                self.off_topic or self.hint == "out_of_scope"):
+            return None  # "why is the sky blue, can u explain it simply": not the school's "it"
         if (self.employer or self.hint == "employer") and not self.mentions.listed and \
                 self._benefit_words() and not self.unknown_facts:
             return None  # "whats the catch with deloitte paying for it": the employer's benefit

@@ -15,6 +15,7 @@ from typing import (AbstractSet, Any, Dict, List, Mapping, Optional, Sequence, S
                     Tuple)
 
 from knowledge.question import CONTROLS, RELATIVE_FIELDS, SCORE_STEP, CriteriaChange, Relative
+from knowledge.store.queries import all_school_facts
 from knowledge.understanding.message_words import split_sentences
 from knowledge.understanding.places import Place
 from knowledge.understanding.schools import Named
@@ -498,6 +499,14 @@ def _within_top(words: Tokens) -> Optional[int]:
     return None
 
 
+def _profiled_only(words: Tokens) -> Optional[int]:
+    """"only the ones that have a full profile": the source profiles its top rows, so the
+    ranks down to its last profiled school."""
+    if not has(words, phrase_list("profiled_words")):
+        return None
+    return max((s.rank for s in all_school_facts() if s.has_profile), default=None)
+
+
 def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
                   places: Sequence[Place],
                   entities: Optional[Mapping[str, Sequence[str]]] = None,
@@ -509,7 +518,7 @@ def read_criteria(text: str, words: Tokens, listed: Sequence[Named],
     was, so a bare "55 to 60" is thousands of dollars; `score_talk`: see _score_bounds."""
     entities = dict(entities or {})
     values_set: Dict[str, Any] = {}
-    within = _within_top(words)
+    within = _within_top(words) or _profiled_only(words)
     count = None if within or _surprise(text) else requested_count(words)
     score_bounds, score_spans = _score_bounds(text, score_talk)
     rank_range, rank_spans = _rank_range(text, rank_talk)
