@@ -31,12 +31,22 @@ FAILED = "utter_cannot_look_up"
 # Channels whose output draws a reply's table: the website widget (and any socket.io client)
 # and Slack. REST and the shell keep their plain text alone, as before.
 TABLE_CHANNELS = ("socketio", "slack")
+# Rasa's shell shows a reply's buttons as a choice menu that has to be left ("Type out your
+# own message...") before the user can type again, after nearly every answer (the "Source"
+# button): there the choices are words to type, under the text.
+TYPED_CHOICE_CHANNELS = ("cmdline",)
 
 
 def buttons(pairs: Iterable[Tuple[Text, Text]]) -> List[Dict[Text, Text]]:
     """(title, text sent when clicked) -> Rasa buttons: quick replies in the widget, blocks
-    in Slack, numbered choices in the shell."""
+    in Slack (the shell says them as words instead: typed_choices)."""
     return [{"title": title, "payload": payload} for title, payload in pairs]
+
+
+def typed_choices(text: Text, pairs: Iterable[Tuple[Text, Text]]) -> Text:
+    """The reply's text with its choices as words to type: "You can say: “source”"."""
+    said = " · ".join(f"“{payload}”" for _title, payload in pairs)
+    return f"{text}\nYou can say: {said}" if said else text
 
 
 def table_payload(reply: Reply, channel: Optional[Text]) -> Optional[Dict[Text, Any]]:
@@ -68,6 +78,8 @@ class ActionConverse(Action):
         for reply in turn.replies:
             if reply.fixed:
                 dispatcher.utter_message(response=FIXED_RESPONSES[reply.fixed])
+            elif channel in TYPED_CHOICE_CHANNELS:
+                dispatcher.utter_message(text=typed_choices(reply.text, reply.buttons))
             else:
                 dispatcher.utter_message(text=reply.text, buttons=buttons(reply.buttons),
                                          json_message=table_payload(reply, channel))

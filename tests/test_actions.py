@@ -107,15 +107,20 @@ def test_odd_input_always_gets_a_short_friendly_answer(executor, text, intent, e
 @pytest.mark.parametrize("channel, drawn", [("socketio", True), ("slack", True),
                                             ("rest", False), ("cmdline", False), (None, False)])
 def test_a_ranking_carries_its_table_to_the_channels_that_draw_it(executor, channel, drawn):
-    """The text (and buttons) as before on every channel; the table beside it as the custom
-    payload only where a channel draws it (REST and the shell keep their plain text)."""
+    """The text (and buttons) as before on every channel but the shell, which says the
+    choices as words to type; the table beside it as the custom payload only where a channel
+    draws it (REST and the shell keep their plain text)."""
     parse = tracker("programs in new york by graduation rate", "rank_schools")
     parse["events"] = [{"event": "user", "text": parse["latest_message"]["text"],
                         "input_channel": channel, "parse_data": parse["latest_message"]}]
     response = asyncio.run(executor.run({"next_action": ACTION, "sender_id": "test-user",
                                          "tracker": parse, "domain": {}}))
     message, = response["responses"]
-    assert message["text"].startswith("By graduation rate") and message["buttons"]
+    assert message["text"].startswith("By graduation rate")
+    if channel == "cmdline":  # the shell: choices as words to type, no menu to leave first
+        assert not message["buttons"] and message["text"].endswith("· “source”")
+    else:
+        assert message["buttons"]
     if not drawn:
         assert message["custom"] == {}
         return

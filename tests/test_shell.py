@@ -1,5 +1,6 @@
 """`rasa shell`, the way `make chat` runs it, in a real pseudo-terminal: a ranking arrives as the
-same plain text as ever (its table is for the widget and Slack only), and a message far over
+same plain text as ever (its table is for the widget and Slack only), its choices said as
+words to type (so the next question can be typed straight away), and a message far over
 the length limit, which no channel guard sees here, still gets an answer (the pipeline's
 MessageTextLimit cuts it before spaCy)."""
 import os
@@ -76,5 +77,8 @@ def test_the_shell_answers_in_plain_text_and_survives_an_over_long_message(train
             assert shell.wait_for(rb"3\. Syracuse University", 120, after), shell.output[-3000:]
             shown = shell.output[after:]
             assert b"1. Carnegie Mellon University" in shown and b"Custom json" not in shown
+            assert b"You can say:" in shown  # the choices as words: no menu to leave first
+            after = shell.type("tuition at the second one")
+            assert shell.wait_for(rb"\$66,640", 120, after), shell.output[-3000:]
         finally:
             shell.close()
