@@ -75,8 +75,8 @@ def _rank_numbers(text: str, words: Tokens, list_cue: bool,
             continue  # "13th not 30th": the number taken back
         if value is None:  # not an ordinal, so a number (a word that is neither is skipped)
             assert digit is not None
-            if words[i + 1:i + 2] in (("pm",), ("am",)) or words[i + 1:i + 2] and re.search(
-                    rf"\b{word}:{words[i + 1]}\b", text or ""):
+            if words[i + 1:i + 2] and (words[i + 1] in word_class("clock_words") or re.search(
+                    rf"\b{word}:{words[i + 1]}\b", text or "")):
                 continue  # "daycare pickup is at 5:30", "class at 6 pm": a time of day
             if before[-1:] in (("and",), ("&",), ("or",)) and len(before) == 2 and \
                     before[0].isdigit() and number_word(before[0]) in numbers:

@@ -17,12 +17,6 @@ from knowledge.understanding.vocabulary import (
 LIST_ACTS = ("rank", "more", "recommend", "compare", "rank_within", "states")
 
 
-def _which_one(words: Tokens) -> bool:
-    """"which one can u finish faster" (not "which ones are cheaper": a list)."""
-    return any(words[i:i + 2] in (("which", "one"), ("which", "1"), ("whichever", "one"))
-               for i in range(len(words)))
-
-
 def _numbers_are_rows(refs: References, state: ConversationState) -> bool:
     """Whether "number 4" / "the 4th one" is a row of the last list (else the source's rank)."""
     shown = state.last_list
@@ -351,7 +345,7 @@ class Subjects:
                 and not _counts_the_list(words.tokens, state):
             self.schools, self.plural = state.focus, True
         elif len(state.focus) == 2 and state.last_act in ("facts", "compare") and \
-                _which_one(words.tokens) and not mentions.unlisted and not places:
+                words.has("which_one_asks") and not mentions.unlisted and not places:
             self.schools, self.plural = state.focus, True  # "which one can u finish faster"
             # right after two schools were compared: one of those two
         elif refs.all_rows and state.last_list and not mentions.unlisted:
