@@ -229,14 +229,14 @@ def _rank(question: Question, state: ConversationState) -> Decision:
         size = len(ranking.listed)
     if criteria.limit == 1 or criteria.names:  # ties of "the cheapest", every row asked about
         size = max(size, len(ranking.listed))
+    nearest = None if ranking.listed else loosened(criteria)
     page = RankingPage(ranking, 0, size, question.asked_count,
-                       question.schools if question.from_rows else ())
+                       question.schools if question.from_rows else (), nearest)
     if criteria.names and state.last_list:  # a question about the list: the list stays
         found = tuple(s.name for s in ranking.listed)
         return [page], state.with_focus(found).but(last_act="rank_within")
     remembered = replace(criteria, limit=None) if criteria.limit == 1 else criteria
     after = _after_list(state, "ranking", ranking, remembered, 0, size)
-    nearest = None if ranking.listed else loosened(criteria)
     if nearest and len(nearest[1].listed) == 1:  # "none in florida under 15k; without the
         return [page], after.with_focus((nearest[1].listed[0].name,))  # minimum, UCF": "is
     return [page], after  # it online?" asks of UCF

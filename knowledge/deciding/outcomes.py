@@ -80,6 +80,7 @@ class RankingPage(Outcome):
     size: int
     asked_count: Optional[int] = None  # the N the user asked for, if over what is listed
     within: Tuple[str, ...] = ()  # the rows of the last list the question was about
+    nearest: Optional[Tuple[str, Ranking]] = None  # an empty list: (filter dropped, rows then)
 
 
 @dataclass(frozen=True)

@@ -187,7 +187,9 @@ RELAXED_SHOWN = 5  # schools named when a list comes back empty and one filter l
 RELAXED_WITH_FIGURES = 3  # up to this many, each with its rank and tuition
 
 
-def _no_match(ranking: Ranking) -> str:
+def _no_match(ranking: Ranking, nearest: Optional[Tuple[str, Ranking]] = None) -> str:
+    """No row matches: what the source says of the place, and the nearest rows one filter
+    less finds (`nearest`, as the decision found it, else looked for here)."""
     criteria = ranking.criteria
     if criteria.min_rank and not rank(Criteria(min_rank=criteria.min_rank)).listed:
         return (f"The source lists only {school_count()} rows ({listed_span()}): it names no "
@@ -223,7 +225,7 @@ def _no_match(ranking: Ranking) -> str:
             text += (f" Not one of those is {criteria.control}: "
                      f"{'it is' if len(criteria.names) == 1 else f'all {len(criteria.names)} are'}"
                      f" {kinds.pop()}.")
-    nearest = loosened(criteria)
+    nearest = nearest or loosened(criteria)
     if nearest is None:
         return text
     name, relaxed = nearest
@@ -285,12 +287,14 @@ WHERE = ("rank", "location", "control")
 
 
 def ranking_answer(ranking: Ranking, start: int = 0, size: int = 5,
-                   asked_count: Optional[int] = None) -> Tuple[str, Optional[Table]]:
+                   asked_count: Optional[int] = None,
+                   nearest: Optional[Tuple[str, Ranking]] = None
+                   ) -> Tuple[str, Optional[Table]]:
     """One page of a ranking, with its criteria and notes: the text, and the same page as a
     table (None when no row is listed). Value is a column only when the ranking is by value,
-    as in the text."""
+    as in the text. `nearest`: an empty list's loosened rows, if the decision found them."""
     if not ranking.listed:
-        return with_source(_no_match(ranking), TABLE_SOURCE), None
+        return with_source(_no_match(ranking, nearest), TABLE_SOURCE), None
     shown = _page(ranking, start, size, asked_count)
     if shown is None:
         return f"That's all: {len(ranking.listed)} matching schools, shown above.", None

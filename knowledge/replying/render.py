@@ -133,7 +133,8 @@ def _ranking(outcome: o.RankingPage) -> Reply:
     ranking = outcome.ranking
     more = len(ranking.listed) > outcome.start + outcome.size or (
         ranking.criteria.limit is not None and ranking.criteria.limit > 1)
-    text, table = ranking_answer(ranking, outcome.start, outcome.size, outcome.asked_count)
+    text, table = ranking_answer(ranking, outcome.start, outcome.size, outcome.asked_count,
+                                 outcome.nearest)
     return Reply(text, tuple(after_ranking(ranking.criteria, more)), table=table)
 
 

@@ -26,7 +26,7 @@ from knowledge.understanding.schools import Named, SchoolMentions, find_schools
 from knowledge.understanding.spelling import corrected
 from knowledge.understanding.vocabulary import (
     amounts, ends_with_phrase, find, phrase_list, taken_back, tokens, unusable_numbers,
-    word_class)
+    vocabulary, word_class)
 from knowledge.understanding.subjects import Subjects
 
 
@@ -73,10 +73,11 @@ def read(message: Message, state: ConversationState) -> Question:
         asked_places = [p for p in kept if not elsewhere(p)]
     if there and [p for p in asked_places if not _names_schools(words, p)]:
         refs = replace(refs, focus=False)  # "in nyc. whats there": the place named
+    joiners = vocabulary()["place_code_context"]["joiners"]
     out = [p for p in places if p.kind == "state" and (
         negated(words.tokens, p) or left_out(words.tokens, p))]
     out += [p for p in places if p.kind == "state" and any(  # "drop the california and
-        q.end + 1 == p.start and words.tokens[q.end] in ("and", "or", "&") for q in out)]
+        q.end + 1 == p.start and words.tokens[q.end] in joiners for q in out)]
     dropped = tuple(dict.fromkeys(p.value for p in out))  # washington ones": both
     asked_places = [p for p in asked_places if p.value not in dropped]
     crit = read_criteria(text, words.asked(), mentions.listed, asked_places, entities, dropped,
